@@ -48,6 +48,9 @@ struct SensorInfo {
   double elevation_max_rad = 1.5707963267948966;
   double scan_period_s = 1.0;     // revisit / report interval
   bool reports_elevation = true;
+  // All plots of one scan carry the scan's time (the exchange CSV's convention), so one frame of
+  // plots is one whole scan; otherwise each plot has its own time within the sweep.
+  bool plots_share_scan_time = false;
 };
 
 // A small registry: sensors sorted by id, looked up by binary search (deterministic order).

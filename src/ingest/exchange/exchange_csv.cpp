@@ -116,6 +116,7 @@ Result<std::vector<SensorInfo>, FileError> read_sensors_csv(const std::filesyste
       break;
     }
     s.reports_elevation = s.sigma_elevation_rad > 0.0;
+    s.plots_share_scan_time = true;  // exchange-csv.md: all plots of one scan share its time
     out.push_back(std::move(s));
   }
   return done(*r, std::move(out));

@@ -300,7 +300,8 @@ json to_json(const SensorInfo& s) {
               {"range_max_m", s.range_max_m},
               {"elevation_max_rad", s.elevation_max_rad},
               {"scan_period_s", s.scan_period_s},
-              {"reports_elevation", s.reports_elevation}};
+              {"reports_elevation", s.reports_elevation},
+              {"plots_share_scan_time", s.plots_share_scan_time}};
 }
 
 Result<SensorInfo, std::string> sensor_from_json(const json& j) {
@@ -330,6 +331,7 @@ Result<SensorInfo, std::string> sensor_from_json(const json& j) {
   r.number(j, "elevation_max_rad", "", s.elevation_max_rad, false);
   r.number(j, "scan_period_s", "", s.scan_period_s, false);
   s.reports_elevation = j.value("reports_elevation", true);
+  s.plots_share_scan_time = j.value("plots_share_scan_time", false);
   if (!r.error.empty()) {
     return unexpected(r.error);
   }

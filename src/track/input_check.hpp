@@ -1,0 +1,18 @@
+// input_check.hpp: the tracker's gate against bad detections. NaN or infinite fields, negative
+// or zero range, noise sigmas that are not positive, angles out of range, a covariance that is not
+// positive definite, a sensor the tracker does not know: each is rejected with a short reason the
+// tracker counts per sensor (RejectCounter) and reports at the end. Never a crash, never a
+// silent drop.
+#pragma once
+
+#include <string_view>
+
+#include "core/detection.hpp"
+
+namespace dewline::track {
+
+// Empty when the detection's fields are usable; otherwise the reason ("nan_or_inf",
+// "negative_range", ...). Whether its sensor is known is the tracker's own check.
+[[nodiscard]] std::string_view check_detection(const Detection& d);
+
+}  // namespace dewline::track

@@ -1,0 +1,65 @@
+// track_record.hpp: the tracker's own per-track record — filter internals, existence and the
+// bookkeeping that the published core::Track snapshot does not carry. Internal to src/track/.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/detection.hpp"
+#include "core/ids.hpp"
+#include "core/track.hpp"
+#include "track/imm.hpp"
+#include "track/init_mixture.hpp"
+
+namespace dewline::track {
+
+// Last contact of a track with one radar, for the time-based miss rule of sweeping radars.
+struct RadarContact {
+  SensorId sensor{};
+  Time last_detection;
+  std::uint32_t misses_applied = 0;  // misses counted since last_detection
+};
+
+// What the cheap pre-gate needs, refreshed whenever the state changes: mean position and
+// velocity and the traces of the covariance blocks.
+struct GateSummary {
+  Vec3 position = Vec3::Zero();
+  Vec3 velocity = Vec3::Zero();
+  double trace_pp = 0.0;
+  double trace_vv = 0.0;
+  double trace_pv = 0.0;
+};
+
+struct TrackRecord {
+  std::uint64_t serial = 0;  // creation order (internal)
+  TrackId id{};              // public id, given at confirmation; 0 before
+  TrackStatus status = TrackStatus::Tentative;
+  bool confirmed = false;    // ever confirmed
+  bool dead = false;
+
+  // While a track is being started its state is a mixture over the velocity prior's speed
+  // classes (init_mixture.hpp); then the IMM takes over.
+  bool initiating = true;
+  InitMixture init;
+  ImmState imm;    // when !initiating
+  GateSummary summary;
+
+  Time time;              // time of the state
+  Time first_time;
+  Time last_update;
+  double existence = 0.0;
+  Time existence_time;     // time `existence` refers to (misses move it without the state)
+  std::uint32_t hits = 0;
+  std::uint32_t consecutive_misses = 0;
+  double revisit_s = 1.0;  // shortest revisit period of the sensors that updated it
+  std::uint64_t updated_frame = 0;
+
+  std::vector<SensorId> sensors;  // sorted
+  std::vector<RadarContact> radar_contacts;
+  Identity identity;
+  std::array<double, kTargetClassCount> class_log{};
+  bool has_class = false;
+};
+
+}  // namespace dewline::track

@@ -1,0 +1,173 @@
+// tracker.hpp: the multi-sensor, multi-target tracker — one deterministic stage from Detections
+// to Tracks (DESIGN.md). Feed detections in any order within the reorder window; ask for the
+// tracks at any time. The same detections in the same order give the same tracks, bit for bit:
+// no wall clock, no unordered iteration, no randomness.
+//
+//   Tracker t(TrackerConfig::defaults(), sensors);
+//   for (const Detection& d : scan) t.add(d);
+//   t.advance_to(scan_time);
+//   for (const Track& k : t.report(scan_time)) write(k);
+//
+// Per frame (one sensor's detections close in time): gate every detection against the tracks a
+// spatial index proposes (innovation covariance S = H P H' + R, chi-square gate), split the gated
+// pairs into independent clusters, associate per cluster (GNN by default, JPDA as an option),
+// update with the IMM (EKF or UKF), start one-point tracks from leftover plots (or triangulate
+// leftover bearings), and maintain each track's existence probability (IPDA), which decides
+// confirmation, reporting and deletion. docs/tracker.md gives the reasoning and the references.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/assignment.hpp"
+#include "core/detection.hpp"
+#include "core/reject_counter.hpp"
+#include "core/sensor.hpp"
+#include "core/track.hpp"
+#include "track/clusters.hpp"
+#include "track/imm.hpp"
+#include "track/init_mixture.hpp"
+#include "track/measurement_model.hpp"
+#include "track/reorder_queue.hpp"
+#include "track/spatial_index.hpp"
+#include "track/track_record.hpp"
+#include "track/tracker_config.hpp"
+
+namespace dewline::track {
+
+struct TrackerStats {
+  std::uint64_t detections_in = 0;
+  std::uint64_t detections_processed = 0;
+  std::uint64_t detections_rejected = 0;
+  std::uint64_t frames = 0;
+  std::uint64_t candidate_pairs = 0;  // proposed by the spatial index
+  std::uint64_t gated_pairs = 0;
+  std::uint64_t clusters = 0;
+  std::uint64_t max_cluster_tracks = 0;
+  std::uint64_t jpda_fallbacks = 0;
+  std::uint64_t tracks_created = 0;
+  std::uint64_t tracks_confirmed = 0;
+  std::uint64_t tracks_deleted = 0;
+  std::uint64_t triangulations = 0;
+};
+
+class Tracker {
+ public:
+  Tracker(TrackerConfig cfg, const SensorRegistry& sensors);
+
+  // Registers or updates a sensor (e.g. on a SAPIENT registration).
+  void add_sensor(const SensorInfo& s);
+  // Feeds one detection; a bad or late one is counted in rejects() and dropped.
+  void add(const Detection& d);
+  // Processes every queued detection with time <= t. Detections for times before t that arrive
+  // afterwards are late.
+  void advance_to(Time t);
+  // Processes everything queued.
+  void flush();
+
+  // Confirmed tracks worth reporting at time t (existence >= keep_existence), predicted to t,
+  // ordered by id.
+  [[nodiscard]] std::vector<Track> report(Time t) const;
+  // Every live track including tentative ones, predicted to t (displays, debugging).
+  [[nodiscard]] std::vector<Track> all_tracks(Time t) const;
+
+  [[nodiscard]] const TrackerStats& stats() const { return stats_; }
+  [[nodiscard]] const RejectCounter& rejects() const { return rejects_; }
+  [[nodiscard]] const TrackerConfig& config() const { return cfg_; }
+  [[nodiscard]] std::size_t live_tracks() const;
+
+ private:
+  struct SensorModel {
+    SensorInfo info;
+    // Radar false alarms are uniform per resolution cell, i.e. uniform in the measurement space
+    // (range, azimuth, elevation): density per m rad^2 (per m rad for a 2D radar).
+    double clutter_polar3 = 0.0;
+    double clutter_polar2 = 0.0;
+    double clutter_density = 0.0;  // position sensors: per m^3; bearing sensors: unused
+    double birth_density = 0.0;    // new targets per m^3 per scan (uniform in space)
+    double undetected_density = 0.0;  // targets per m^3 not yet detected by this sensor
+    bool started = false;
+    bool radar = false;
+    bool miss_evidence = false;    // absence of a detection is evidence (radars)
+  };
+  struct Prediction {
+    std::uint64_t stamp = 0;
+    Time t;
+    ImmState imm;        // tracks past initiation
+    InitMixture init;    // initiating tracks
+    Gaussian combined;
+  };
+
+  void release(std::vector<Detection>& due);
+  void process_frame();
+  void gate_frame();
+  void associate_frame();
+  void apply_sweep_misses(Time t);
+  void housekeeping(Time t);
+  void rebuild_index(Time t);
+
+  const SensorModel& sensor_model(SensorId id) const;
+  const Prediction& predicted(std::uint32_t k, Time t);
+  // The track's moment-matched state predicted to t (without touching the track).
+  [[nodiscard]] Gaussian state_at(const TrackRecord& tr, Time t) const;
+  bool score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out);
+  void update_track(std::uint32_t k, std::uint32_t i, double log_ratio);
+  void update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t>& dets,
+                         const std::vector<double>& weights, double miss_weight);
+  void miss_track(TrackRecord& tr, const SensorModel& s, Time t);
+  void start_track(std::uint32_t i);
+  void triangulate_or_buffer(std::uint32_t i);
+  void note_update(TrackRecord& tr, const Detection& d);
+  void refresh_summary(TrackRecord& tr) const;
+  void confirm_if_due(TrackRecord& tr);
+  [[nodiscard]] bool in_coverage(const SensorModel& s, const Vec3& p) const;
+  [[nodiscard]] double existence_after_survival(const TrackRecord& tr, Time t) const;
+  [[nodiscard]] Track snapshot(const TrackRecord& tr, Time t) const;
+  [[nodiscard]] double chi2_gate(int dim) const;
+
+  TrackerConfig cfg_;
+  Imm imm_;
+  double max_q_ = 0.0;  // largest horizontal process noise density of the motion models
+  std::map<SensorId, SensorModel> sensors_;
+  std::map<SensorId, Time> last_frame_end_;
+  ReorderQueue queue_;
+  RejectCounter rejects_;
+  TrackerStats stats_;
+
+  std::vector<TrackRecord> tracks_;
+  std::uint64_t next_serial_ = 1;
+  std::uint64_t next_id_ = 1;
+  std::map<std::string, std::uint64_t> identity_owner_;  // "rid:..."/"icao:..." -> serial
+
+  // The frame being formed / processed.
+  std::vector<Detection> frame_;
+  std::vector<MeasurementModel> frame_models_;
+  std::vector<double> frame_lambda_;  // clutter + birth density in each detection's space
+  std::vector<double> frame_beta_;    // birth density in each detection's space
+  std::vector<double> frame_sigma2_;  // Cartesian spread bound of each detection (m^2), < 0: none
+  std::vector<GatedPair> pairs_;
+  std::vector<Cluster> clusters_;
+  std::vector<std::uint32_t> candidates_;
+  std::vector<std::int32_t> det_assigned_;  // per frame detection: track index or -1
+  std::uint64_t frame_stamp_ = 0;
+
+  std::vector<Prediction> predictions_;
+  SpatialIndex index_;
+  Time index_time_{INT64_MIN};
+  std::size_t index_size_ = 0;
+  Time last_sweep_check_{INT64_MIN};
+  Time now_{INT64_MIN};  // time of the latest processed frame
+
+  // Unassociated bearings kept for triangulation.
+  std::vector<Detection> bearing_buffer_;
+
+  Clusterer clusterer_;
+  AssignmentSolver solver_;
+  std::vector<double> cost_scratch_;
+  std::vector<std::int32_t> chosen_scratch_;
+  std::vector<Detection> due_scratch_;
+};
+
+}  // namespace dewline::track

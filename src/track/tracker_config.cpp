@@ -1,0 +1,111 @@
+#include "track/tracker_config.hpp"
+
+namespace dewline::track {
+
+TrackerConfig TrackerConfig::defaults() {
+  TrackerConfig c;
+  // Quiet CV: most of the time drones, birds and aircraft fly nearly straight; 0.1 m^2/s^3 lets
+  // velocity wander by ~0.3 m/s per second.
+  MotionModel cv;
+  cv.kind = MotionKind::ConstantVelocity;
+  cv.q = 0.1;
+  cv.q_vertical = 0.1;
+  cv.q_turn = 1e-4;
+  // Coordinated turn: turn rate estimated, changing by ~4 deg/s per second.
+  MotionModel ct;
+  ct.kind = MotionKind::CoordinatedTurn;
+  ct.q = 0.3;
+  ct.q_vertical = 0.3;
+  ct.q_turn = 0.005;
+  // Manoeuvre: accelerations of a few m/s^2 (quadcopter starts and stops, dives, bird jinks).
+  MotionModel man;
+  man.kind = MotionKind::ConstantVelocity;
+  man.q = 5.0;
+  man.q_vertical = 3.0;
+  man.q_turn = 1e-4;
+  c.imm.models = {cv, ct, man};
+  c.imm.sojourn_s = {60.0, 6.0, 4.0};
+  c.imm.initial_probability = {0.6, 0.2, 0.2};
+  c.velocity_prior = {{0.55, 8.0, 2.5}, {0.3, 30.0, 6.0}, {0.15, 140.0, 20.0}};
+  return c;
+}
+
+void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
+  s.get_enum("association", cfg.association,
+             {{"gnn", Association::Gnn}, {"jpda", Association::Jpda}});
+  s.get_enum("radar_update", cfg.radar_update,
+             {{"ekf", UpdateMethod::Ekf}, {"ukf", UpdateMethod::Ukf}});
+  s.get("gate_probability", cfg.gate_probability, Range{0.9, 0.9999999});
+  s.get("jpda_max_hypotheses", cfg.jpda_max_hypotheses, Range{1, 1e7});
+  s.get("births_per_km3_s", cfg.births_per_km3_s, Range{1e-9, 1e6});
+  s.get("initial_targets_per_km3", cfg.initial_targets_per_km3, Range{0.0, 1e6});
+  s.get("init_max_hits", cfg.init_max_hits, Range{2, 100});
+  s.get("height_prior_m", cfg.height_prior_m, Range{-1000, 20000});
+  s.get("height_prior_sigma_m", cfg.height_prior_sigma_m, Range{1, 20000});
+  s.get("triangulation_window_s", cfg.triangulation_window_s, Range{0.0, 60.0});
+  s.get("triangulation_min_angle_deg", cfg.triangulation_min_angle_deg, Range{0.1, 90.0});
+  s.get("mean_lifetime_s", cfg.mean_lifetime_s, Range{1.0, 1e7});
+  s.get("confirm_existence", cfg.confirm_existence, Range{0.01, 0.999});
+  s.get("confirm_min_hits", cfg.confirm_min_hits, Range{1, 100});
+  s.get("keep_existence", cfg.keep_existence, Range{0.001, 0.999});
+  s.get("delete_existence", cfg.delete_existence, Range{1e-9, 0.5});
+  s.get("coast_periods", cfg.coast_periods, Range{1.0, 1000.0});
+  s.get("min_coast_s", cfg.min_coast_s, Range{0.0, 3600.0});
+  s.get("min_clutter_per_scan", cfg.min_clutter_per_scan, Range{1e-6, 1e6});
+  s.get("position_clutter_density", cfg.position_clutter_density, Range{1e-30, 1.0});
+  s.get("bearing_clutter_per_scan", cfg.bearing_clutter_per_scan, Range{1e-6, 1e6});
+  s.get("range_rate_span_mps", cfg.range_rate_span_mps, Range{1.0, 10000.0});
+  s.get("reorder_window_s", cfg.reorder_window_s, Range{0.0, 60.0});
+  s.get("frame_fraction", cfg.frame_fraction, Range{0.0, 0.5});
+  s.get("index_validity_s", cfg.index_validity_s, Range{0.01, 60.0});
+  if (cfg.keep_existence > cfg.confirm_existence) {
+    s.error("keep_existence", "must not exceed confirm_existence");
+  }
+  if (cfg.delete_existence >= cfg.keep_existence) {
+    s.error("delete_existence", "must be below keep_existence");
+  }
+
+  ConfigSection imm = s.section("imm");
+  if (imm.exists()) {
+    std::vector<ConfigSection> models = imm.sections("model");
+    if (!models.empty()) {
+      if (models.size() > kMaxModels) {
+        imm.error("model", "at most 3 models");
+      }
+      cfg.imm.models.clear();
+      cfg.imm.sojourn_s.clear();
+      cfg.imm.initial_probability.clear();
+      for (ConfigSection m : models) {
+        MotionModel mm;
+        double sojourn = 10.0;
+        double p0 = 1.0;
+        m.get_enum("kind", mm.kind,
+                   {{"cv", MotionKind::ConstantVelocity}, {"ct", MotionKind::CoordinatedTurn}},
+                   true);
+        m.get_enum("noise", mm.noise,
+                   {{"continuous", NoiseKind::Continuous}, {"discrete", NoiseKind::Discrete}});
+        m.get("q", mm.q, Range{0.0, 1e4});
+        m.get("q_vertical", mm.q_vertical, Range{0.0, 1e4});
+        m.get("q_turn", mm.q_turn, Range{0.0, 10.0});
+        m.get("sojourn_s", sojourn, Range{0.01, 1e6});
+        m.get("initial_probability", p0, Range{0.0, 1.0});
+        cfg.imm.models.push_back(mm);
+        cfg.imm.sojourn_s.push_back(sojourn);
+        cfg.imm.initial_probability.push_back(p0);
+      }
+    }
+  }
+  std::vector<ConfigSection> priors = s.sections("velocity_prior");
+  if (!priors.empty()) {
+    cfg.velocity_prior.clear();
+    for (ConfigSection p : priors) {
+      VelocityPrior v;
+      p.get("weight", v.weight, Range{0.0, 1.0, true}, true);
+      p.get("sigma_h_mps", v.sigma_h_mps, Range{0.1, 1000.0}, true);
+      p.get("sigma_v_mps", v.sigma_v_mps, Range{0.1, 1000.0}, true);
+      cfg.velocity_prior.push_back(v);
+    }
+  }
+}
+
+}  // namespace dewline::track

@@ -1,0 +1,85 @@
+// tracker_config.hpp: every tracker parameter, its default, and its reading from TOML.
+//
+// Defaults are meant to work without tuning on anything a site's radars see — hovering
+// quadcopters to airliners at 250 m/s, birds turning sharply, revisits from 0.1 s to 5 s, ranges
+// from 50 m to 60 km. What depends on the sensors (noise, revisit, clutter density, detection
+// probability, coverage) is taken from the sensors themselves (core SensorInfo) at run time,
+// never from per-scenario settings. docs/tracker.md explains each choice.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/config.hpp"
+#include "track/imm.hpp"
+#include "track/kalman.hpp"
+
+namespace dewline::track {
+
+enum class Association : std::uint8_t { Gnn, Jpda };
+
+// One component of the velocity prior of a new track (a Gaussian mixture over speed classes):
+// weight, horizontal and vertical 1-sigma speed. Slow things (drones, birds) are common, fast
+// things (aircraft) are possible; the mixture lets a second plot confirm a slow target at once
+// while still catching a 250 m/s airliner.
+struct VelocityPrior {
+  double weight = 1.0;
+  double sigma_h_mps = 10.0;
+  double sigma_v_mps = 3.0;
+};
+
+struct TrackerConfig {
+  // Motion: IMM over constant velocity (quiet), coordinated turn, constant velocity (manoeuvre).
+  ImmConfig imm;
+  UpdateMethod radar_update = UpdateMethod::Ekf;
+
+  // Association.
+  Association association = Association::Gnn;
+  double gate_probability = 0.9999;       // P_G: chi-square gate on the innovation
+  std::uint32_t jpda_max_hypotheses = 5000;  // per cluster; larger clusters fall back to GNN
+
+  // Initiation.
+  std::vector<VelocityPrior> velocity_prior;
+  // New targets appearing per cubic kilometre per second (uniform in space): the prior that a
+  // detection nobody claims is a new target rather than clutter.
+  double births_per_km3_s = 1e-3;
+  // Targets already there when a sensor starts: at its first scan none of them has been
+  // detected, so an unclaimed plot is far more likely a target than it will be in steady state.
+  // The density of undetected targets starts here and decays as the sensor scans (a PMBM filter's
+  // undetected-target intensity, Williams, IEEE TAES 51(3), 2015, assumed uniform in space).
+  double initial_targets_per_km3 = 0.05;
+  std::uint32_t init_max_hits = 5;   // a starting track's speed-class mixture collapses by then
+  double height_prior_m = 100.0;   // 2D radars: height of a new track above the sensor
+  double height_prior_sigma_m = 300.0;
+  double triangulation_window_s = 1.0;  // bearings from different sensors paired within this
+  double triangulation_min_angle_deg = 3.0;  // minimum crossing angle of two bearings
+
+  // Existence (IPDA, Musicki, Evans & Stankovic, IEEE TAC 39(6), 1994) and track management.
+  double mean_lifetime_s = 300.0;   // survival: P(alive after dt) = exp(-dt / lifetime)
+  double confirm_existence = 0.5;   // tentative -> confirmed (reported)
+  std::uint32_t confirm_min_hits = 2;  // and never on a single detection
+  double keep_existence = 0.35;     // confirmed tracks stay reported while above this
+  double delete_existence = 0.002;  // any track below this is deleted
+  double coast_periods = 6.0;       // delete after this many revisit periods without an update
+  double min_coast_s = 3.0;
+
+  // Measurement-space densities that sensors cannot tell us.
+  double min_clutter_per_scan = 0.1;          // floor on a radar's clutter for the LR
+  double position_clutter_density = 1e-12;    // per m^3: false cooperative reports are rare
+  double bearing_clutter_per_scan = 1.0;      // false bearings per scan over the sensor's field
+  double range_rate_span_mps = 200.0;         // clutter spread in range rate
+
+  // Timing.
+  double reorder_window_s = 0.5;   // detections are released in time order this long after
+  double frame_fraction = 0.25;    // a frame groups one sensor's detections within this
+                                   // fraction of its revisit period
+  double index_validity_s = 0.5;   // the spatial index is rebuilt at least this often
+
+  static TrackerConfig defaults();
+};
+
+// Reads the [tracker] table into `cfg` (keys absent keep their values). Errors are recorded on
+// the document (file, line, key); call ConfigDocument::finish() afterwards.
+void read_tracker_config(ConfigSection section, TrackerConfig& cfg);
+
+}  // namespace dewline::track

@@ -1,0 +1,671 @@
+// tracker_update.cpp: the Tracker's per-frame work — gating, association, updates, initiation.
+//
+// The association likelihood ratio of track t and detection k (JIPDA form, Musicki & Evans,
+// IEEE TAES 40(3), 2004):
+//   rho = r Pd g(z) / ((1 - r Pd Pg) lambda)
+// with r the track's existence probability (after survival), g the innovation density in the
+// detection's own measurement space, and lambda the density of the alternative explanations of
+// the detection (clutter or a new target) in that same space. ln rho is the GNN reward and the
+// JPDA hypothesis weight; the existence update follows from the same hypotheses.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cmath>
+#include <limits>
+
+#include "core/angles.hpp"
+#include "track/association.hpp"
+#include "track/tracker.hpp"
+#include "track/triangulation.hpp"
+
+namespace dewline::track {
+namespace {
+
+// Existence of a track started from two crossing bearings: the pair may still be a ghost of two
+// other targets' lines; later bearings decide.
+constexpr double kTriangulatedExistence = 0.2;
+// Safety factor of the Euclidean pre-gate over the linearised Mahalanobis bound.
+constexpr double kPregateMargin = 2.0;
+// Velocity span over which false position-with-velocity reports spread (per m/s^3).
+constexpr double kVelocitySpanVolume = 200.0 * 200.0 * 40.0;
+
+std::string identity_key(const Identity& id) {
+  if (!id.remote_id.empty()) {
+    return "rid:" + id.remote_id;
+  }
+  if (id.icao24) {
+    return "icao:" + std::to_string(*id.icao24);
+  }
+  return {};
+}
+
+}  // namespace
+
+// ---- prediction -----------------------------------------------------------------------------
+
+const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
+  if (predictions_.size() < tracks_.size()) {
+    predictions_.resize(tracks_.size());
+  }
+  Prediction& p = predictions_[k];
+  if (p.stamp == frame_stamp_ && p.t == t) {
+    return p;
+  }
+  const TrackRecord& tr = tracks_[k];
+  p.stamp = frame_stamp_;
+  p.t = t;
+  const double dt = std::max(0.0, (t - tr.time).seconds());
+  if (tr.initiating) {
+    p.init = tr.init;
+    predict(p.init, cfg_.imm.models.front(), dt);
+    p.combined = p.init.combined();
+  } else {
+    p.imm = tr.imm;
+    imm_.predict(p.imm, dt);
+    p.combined = p.imm.combined();
+  }
+  return p;
+}
+
+// ---- gating ---------------------------------------------------------------------------------
+
+void Tracker::gate_frame() {
+  const std::size_t nd = frame_.size();
+  frame_models_.clear();
+  frame_lambda_.assign(nd, 0.0);
+  frame_beta_.assign(nd, 0.0);
+  frame_sigma2_.assign(nd, -1.0);
+  pairs_.clear();
+  // The sensor's undetected-target density: starts at the prior density of targets, and each
+  // scan keeps the undetected share (1 - Pd) and adds the births. For sweeping sensors a frame is
+  // part of a scan, so the decay is scaled by the frame's share of the scan period.
+  SensorModel& fs = sensors_.at(frame_.front().sensor);
+  if (!fs.started) {
+    fs.started = true;
+    fs.undetected_density = cfg_.initial_targets_per_km3 * 1e-9;
+  } else {
+    const double share =
+        fs.info.plots_share_scan_time
+            ? 1.0
+            : std::clamp((frame_.back().time - last_frame_end_[fs.info.id]).seconds() /
+                             fs.info.scan_period_s,
+                         0.0, 1.0);
+    fs.undetected_density = fs.undetected_density * std::pow(1.0 - fs.info.pd, share) +
+                            share * fs.birth_density;
+  }
+  last_frame_end_[fs.info.id] = frame_.back().time;
+  for (std::size_t i = 0; i < nd; ++i) {
+    const Detection& d = frame_[i];
+    const SensorModel& s = sensor_model(d.sensor);
+    frame_models_.push_back(make_measurement_model(d));
+    const MeasurementModel& m = frame_models_.back();
+    double lambda = 0.0;
+    double beta = 0.0;
+    if (m.kind == MeasKind::Bearing) {
+      const double span = m.has_elevation ? 2.0 * kPi * (kPi / 2.0) : 2.0 * kPi;
+      lambda = cfg_.bearing_clutter_per_scan / span;
+    } else if (m.kind == MeasKind::Polar) {
+      beta = std::max(s.undetected_density, s.birth_density) * m.density_scale();
+      lambda = (m.has_elevation ? s.clutter_polar3 : s.clutter_polar2) + beta;
+      if (m.has_range_rate) {
+        lambda /= cfg_.range_rate_span_mps;
+        beta /= cfg_.range_rate_span_mps;
+      }
+    } else {
+      beta = std::max(s.undetected_density, s.birth_density);
+      lambda = s.clutter_density + beta;
+      if (m.has_velocity) {
+        lambda /= kVelocitySpanVolume;
+        beta /= kVelocitySpanVolume;
+      }
+    }
+    frame_lambda_[i] = std::max(lambda, 1e-300);
+    frame_beta_[i] = beta;
+    // Cartesian spread of the measurement: trace of J R J' for polar, of R for positions.
+    if (m.kind == MeasKind::Polar) {
+      const double r = m.z(0);
+      const double el_var = m.has_elevation ? m.R(2, 2) : 0.0;
+      const double z_var = m.has_elevation ? 0.0 : cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
+      frame_sigma2_[i] = m.R(0, 0) + r * r * (m.R(1, 1) + el_var) + z_var;
+    } else if (m.kind == MeasKind::Position) {
+      frame_sigma2_[i] = m.R(0, 0) + m.R(1, 1) + m.R(2, 2);
+    }
+  }
+
+  for (std::uint32_t i = 0; i < nd; ++i) {
+    const Detection& d = frame_[i];
+    const MeasurementModel& m = frame_models_[i];
+    candidates_.clear();
+    // A cooperative report goes to the track that already carries its identity, if it fits.
+    const std::string key = identity_key(d.identity);
+    bool owned = false;
+    if (!key.empty()) {
+      auto it = identity_owner_.find(key);
+      if (it != identity_owner_.end()) {
+        for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
+          if (tracks_[k].serial == it->second && !tracks_[k].dead) {
+            candidates_.push_back(k);
+            owned = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!owned) {
+      if (m.has_point()) {
+        const Vec3 pt = m.point();
+        double sigma = 0.0;
+        if (m.kind == MeasKind::Polar) {
+          const double r = m.z(0);
+          sigma = std::sqrt(m.R(0, 0)) + r * std::sqrt(m.R(1, 1)) +
+                  (m.has_elevation ? r * std::sqrt(m.R(2, 2)) : 0.0);
+        } else {
+          sigma = std::sqrt(m.R(0, 0) + m.R(1, 1));
+        }
+        index_.query(SpatialIndex::Disc{pt.head<2>(), std::sqrt(chi2_gate(kMaxMeasDim)) * sigma},
+                     candidates_);
+      } else {
+        for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
+          candidates_.push_back(k);
+        }
+      }
+    }
+    stats_.candidate_pairs += candidates_.size();
+    // Pre-gate: a Mahalanobis gate in measurement space implies a Euclidean bound in space,
+    // |d|^2 <= gamma * (trace P_pos(t) + trace R_cart), up to linearisation (20 % margin). It
+    // spares the full innovation for candidates the index proposes but that are far away.
+    const bool pregate = frame_sigma2_[i] >= 0.0;
+    const Vec3 dpt = m.point();
+    const bool use_z = !(m.kind == MeasKind::Polar && !m.has_elevation);
+    const double gamma = kPregateMargin * chi2_gate(m.dim);
+    for (std::uint32_t k : candidates_) {
+      if (k >= tracks_.size() || tracks_[k].dead || tracks_[k].time > d.time) {
+        continue;
+      }
+      if (pregate) {
+        const GateSummary& g = tracks_[k].summary;
+        const double dt = (d.time - tracks_[k].time).seconds();
+        Vec3 diff = g.position + dt * g.velocity - dpt;
+        if (!use_z) {
+          diff.z() = 0.0;
+        }
+        const double s2 = g.trace_pp + dt * dt * g.trace_vv + 2.0 * dt * std::abs(g.trace_pv) +
+                          max_q_ * dt * dt * dt + frame_sigma2_[i];
+        if (diff.squaredNorm() > gamma * s2) {
+          continue;
+        }
+      }
+      GatedPair p;
+      if (score_pair(k, i, p)) {
+        pairs_.push_back(p);
+      }
+    }
+  }
+  stats_.gated_pairs += pairs_.size();
+}
+
+bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
+  const TrackRecord& tr = tracks_[k];
+  const Detection& d = frame_[i];
+  const MeasurementModel& m = frame_models_[i];
+  const SensorModel& s = sensor_model(d.sensor);
+  const UpdateMethod method =
+      m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  const double gate = chi2_gate(m.dim);
+  double loglik = 0.0;
+  const Prediction& p = predicted(k, d.time);
+  if (tr.initiating) {
+    const MixtureScore sc = score(p.init, m, method, gate);
+    if (!sc.inside) {
+      return false;
+    }
+    loglik = sc.log_likelihood;
+  } else {
+    const GateScore in = method == UpdateMethod::Ekf
+                             ? gate_score(m, p.combined)
+                             : [&] {
+                                 const Innovation u = innovate(m, p.combined, method);
+                                 return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
+                               }();
+    if (!in.valid || in.mahalanobis2 > gate) {
+      return false;
+    }
+    loglik = in.log_likelihood;
+  }
+  const double r = existence_after_survival(tr, d.time);
+  const double pd = s.info.pd;
+  const double pdpg = pd * cfg_.gate_probability;
+  out.track = k;
+  out.det = i;
+  out.log_likelihood = loglik;
+  const double log_lr = std::log(pd) + loglik - std::log(frame_lambda_[i]);
+  out.log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
+  out.log_assoc = log_lr - std::log(1.0 - pdpg);
+  return true;
+}
+
+// ---- association ----------------------------------------------------------------------------
+
+void Tracker::associate_frame() {
+  const auto nd = static_cast<std::uint32_t>(frame_.size());
+  det_assigned_.assign(nd, -1);
+  clusterer_.build(pairs_, static_cast<std::uint32_t>(tracks_.size()), nd, clusters_);
+  stats_.clusters += clusters_.size();
+  std::vector<double> weights;
+  std::vector<double> miss;
+  for (const Cluster& c : clusters_) {
+    stats_.max_cluster_tracks = std::max<std::uint64_t>(stats_.max_cluster_tracks, c.tracks.size());
+    bool done = false;
+    if (cfg_.association == Association::Jpda &&
+        (c.tracks.size() > 1 || c.pairs.size() > 1)) {
+      if (solve_jpda(c, pairs_, cfg_.jpda_max_hypotheses, weights, miss)) {
+        for (std::size_t t = 0; t < c.tracks.size(); ++t) {
+          std::vector<std::uint32_t> dets;
+          std::vector<double> w;
+          for (std::size_t q = 0; q < c.pairs.size(); ++q) {
+            const GatedPair& p = pairs_[c.pairs[q]];
+            if (p.track == c.tracks[t] && weights[q] > 1e-6) {
+              dets.push_back(p.det);
+              w.push_back(weights[q]);
+            }
+          }
+          update_track_jpda(c.tracks[t], dets, w, miss[t]);
+        }
+        // A detection belongs to nobody when its total association weight is small: it may
+        // start a track of its own.
+        for (std::uint32_t d : c.dets) {
+          double sum = 0.0;
+          for (std::size_t q = 0; q < c.pairs.size(); ++q) {
+            if (pairs_[c.pairs[q]].det == d) {
+              sum += weights[q];
+            }
+          }
+          if (sum > 0.5) {
+            det_assigned_[d] = 0;
+          }
+        }
+        done = true;
+      } else {
+        ++stats_.jpda_fallbacks;
+      }
+    }
+    if (!done) {
+      solve_gnn(c, pairs_, solver_, cost_scratch_, chosen_scratch_);
+      const std::vector<std::int32_t> chosen = chosen_scratch_;
+      for (std::size_t t = 0; t < c.tracks.size(); ++t) {
+        if (chosen[t] < 0) {
+          continue;
+        }
+        const GatedPair& p = pairs_[static_cast<std::size_t>(chosen[t])];
+        update_track(p.track, p.det, p.log_ratio);
+        det_assigned_[p.det] = static_cast<std::int32_t>(p.track);
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < nd; ++i) {
+    if (det_assigned_[i] >= 0) {
+      continue;
+    }
+    if (frame_models_[i].kind == MeasKind::Bearing) {
+      triangulate_or_buffer(i);
+    } else {
+      start_track(i);
+    }
+  }
+}
+
+void Tracker::refresh_summary(TrackRecord& tr) const {
+  const Gaussian g = tr.initiating ? tr.init.combined() : tr.imm.combined();
+  tr.summary.position = g.x.head<3>();
+  tr.summary.velocity = g.x.segment<3>(3);
+  tr.summary.trace_pp = g.P(0, 0) + g.P(1, 1) + g.P(2, 2);
+  tr.summary.trace_vv = g.P(3, 3) + g.P(4, 4) + g.P(5, 5);
+  tr.summary.trace_pv = g.P(0, 3) + g.P(1, 4) + g.P(2, 5);
+}
+
+// ---- updates --------------------------------------------------------------------------------
+
+void Tracker::note_update(TrackRecord& tr, const Detection& d) {
+  const SensorModel& s = sensor_model(d.sensor);
+  ++tr.hits;
+  tr.consecutive_misses = 0;
+  tr.last_update = d.time;
+  tr.updated_frame = frame_stamp_;
+  tr.revisit_s = std::min(tr.revisit_s, s.info.scan_period_s);
+  auto it = std::lower_bound(tr.sensors.begin(), tr.sensors.end(), d.sensor);
+  if (it == tr.sensors.end() || *it != d.sensor) {
+    tr.sensors.insert(it, d.sensor);
+  }
+  if (s.miss_evidence) {
+    auto c = std::find_if(tr.radar_contacts.begin(), tr.radar_contacts.end(),
+                          [&](const RadarContact& rc) { return rc.sensor == d.sensor; });
+    if (c == tr.radar_contacts.end()) {
+      tr.radar_contacts.push_back(RadarContact{d.sensor, d.time, 0});
+    } else {
+      c->last_detection = d.time;
+      c->misses_applied = 0;
+    }
+  }
+  // Identity: a cooperative report names the track for life; fields only fill, never blank.
+  const Identity& id = d.identity;
+  Identity& ti = tr.identity;
+  if (!id.remote_id.empty()) {
+    ti.remote_id = id.remote_id;
+  }
+  if (id.icao24) {
+    ti.icao24 = id.icao24;
+  }
+  if (!id.callsign.empty()) {
+    ti.callsign = id.callsign;
+  }
+  if (id.mode3a) {
+    ti.mode3a = id.mode3a;
+  }
+  if (id.operator_position_m) {
+    ti.operator_position_m = id.operator_position_m;
+  }
+  if (!id.emitter_model.empty()) {
+    ti.emitter_model = id.emitter_model;
+  }
+  if (!id.operator_id.empty()) {
+    ti.operator_id = id.operator_id;
+  }
+  const std::string key = identity_key(id);
+  if (!key.empty()) {
+    identity_owner_.emplace(key, tr.serial);
+  }
+  // Sensor class opinions: naive-Bayes accumulation with a floor so that no single report is
+  // decisive (assess/ refines this with kinematics).
+  if (d.class_probabilities) {
+    const ClassProbabilities p = d.class_probabilities->normalized();
+    for (std::size_t c = 0; c < kTargetClassCount; ++c) {
+      tr.class_log[c] += std::log(std::max(p.p[c], 0.02));
+    }
+    tr.has_class = true;
+  }
+}
+
+void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
+  TrackRecord& tr = tracks_[k];
+  const Detection& d = frame_[i];
+  const MeasurementModel& m = frame_models_[i];
+  const SensorModel& s = sensor_model(d.sensor);
+  const UpdateMethod method =
+      m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  const double r = existence_after_survival(tr, d.time);
+  if (tr.initiating) {
+    tr.init = predicted(k, d.time).init;
+    update(tr.init, m, method);
+    // Collapse once one speed class dominates (take it alone: the residue of a ruled-out fast
+    // class would only inflate the covariance), or after init_max_hits (moment-match).
+    const bool settled = tr.init.max_weight() >= 0.99;
+    if (settled || tr.hits + 1 >= cfg_.init_max_hits) {
+      Gaussian g = tr.init.combined();
+      if (settled) {
+        std::size_t best = 0;
+        for (std::size_t c = 1; c < tr.init.count; ++c) {
+          if (tr.init.w[c] > tr.init.w[best]) {
+            best = c;
+          }
+        }
+        g = tr.init.comp[best];
+      }
+      tr.imm = imm_.init(g);
+      tr.initiating = false;
+    }
+  } else {
+    tr.imm = predicted(k, d.time).imm;
+    imm_.update(tr.imm, m, method);
+  }
+  tr.time = d.time;
+  refresh_summary(tr);
+  const double pdpg = s.info.pd * cfg_.gate_probability;
+  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
+  const double beta0 = 1.0 / (1.0 + std::exp(std::min(log_ratio, 700.0)));
+  tr.existence = (1.0 - beta0) + beta0 * r_miss;
+  if (std::getenv("DEWLINE_DEBUG")) std::fprintf(stderr, "upd t=%.1f serial=%lu r=%.3g lr=%.3g -> %.3g hits=%u one=%d\n", d.time.seconds(), tr.serial, r, log_ratio, tr.existence, tr.hits, tr.initiating?1:0);
+  tr.existence_time = d.time;
+  note_update(tr, d);
+  confirm_if_due(tr);
+}
+
+void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t>& dets,
+                                const std::vector<double>& weights, double miss_weight) {
+  TrackRecord& tr = tracks_[k];
+  if (dets.empty()) {
+    const SensorModel& s = sensor_model(frame_.front().sensor);
+    miss_track(tr, s, frame_.front().time);
+    return;
+  }
+  if (tr.initiating) {
+    // A starting track takes its most likely detection (no weighted mixture update).
+    std::size_t best = 0;
+    for (std::size_t q = 1; q < dets.size(); ++q) {
+      if (weights[q] > weights[best]) {
+        best = q;
+      }
+    }
+    const double w = weights[best];
+    update_track(k, dets[best], std::log(w / std::max(miss_weight, 1e-12)));
+    det_assigned_[dets[best]] = static_cast<std::int32_t>(k);
+    return;
+  }
+  // PDA update per IMM model (all detections of a frame share the sensor): the innovation is
+  // the weighted mean, the covariance adds the spread of the innovations (Bar-Shalom & Tse 1975).
+  const Time t = frame_[dets.front()].time;
+  ImmState s = predicted(k, t).imm;
+  const SensorModel& sm = sensor_model(frame_[dets.front()].sensor);
+  std::array<double, kMaxModels> model_lik{};
+  for (std::size_t j = 0; j < s.count; ++j) {
+    Gaussian& g = s.model[j];
+    std::vector<Innovation> ins;
+    ins.reserve(dets.size());
+    for (std::uint32_t i : dets) {
+      const MeasurementModel& m = frame_models_[i];
+      ins.push_back(innovate(m, g, m.kind == MeasKind::Position ? UpdateMethod::Ekf
+                                                                 : cfg_.radar_update));
+    }
+    MeasVec nu = MeasVec::Zero(ins.front().nu.size());
+    double lik = miss_weight;
+    bool ok = true;
+    for (std::size_t q = 0; q < ins.size(); ++q) {
+      if (!ins[q].valid || ins[q].nu.size() != nu.size()) {
+        ok = false;
+        break;
+      }
+      nu += weights[q] * ins[q].nu;
+      lik += weights[q] * std::exp(std::clamp(ins[q].log_likelihood, -700.0, 700.0));
+    }
+    if (!ok) {
+      continue;
+    }
+    const Innovation& in0 = ins.front();
+    const CrossCov K = in0.Pxz * in0.S_inv;
+    MeasCov spread = MeasCov::Zero(nu.size(), nu.size());
+    for (std::size_t q = 0; q < ins.size(); ++q) {
+      spread += weights[q] * ins[q].nu * ins[q].nu.transpose();
+    }
+    spread -= nu * nu.transpose();
+    const double wsum = 1.0 - miss_weight;
+    g.x += K * nu;
+    g.P = g.P - wsum * K * in0.S * K.transpose() + K * spread * K.transpose();
+    symmetrize(g.P);
+    model_lik[j] = lik;
+  }
+  double norm = 0.0;
+  for (std::size_t j = 0; j < s.count; ++j) {
+    s.mu[j] *= std::max(model_lik[j], 1e-300);
+    norm += s.mu[j];
+  }
+  for (std::size_t j = 0; j < s.count; ++j) {
+    s.mu[j] = norm > 0.0 ? std::max(s.mu[j] / norm, 1e-4) : 1.0 / static_cast<double>(s.count);
+  }
+  tr.imm = s;
+  tr.time = t;
+  refresh_summary(tr);
+  const double r = existence_after_survival(tr, t);
+  const double pdpg = sm.info.pd * cfg_.gate_probability;
+  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
+  tr.existence = (1.0 - miss_weight) + miss_weight * r_miss;
+  tr.existence_time = t;
+  std::size_t best = 0;
+  for (std::size_t q = 1; q < dets.size(); ++q) {
+    if (weights[q] > weights[best]) {
+      best = q;
+    }
+  }
+  note_update(tr, frame_[dets[best]]);
+  confirm_if_due(tr);
+}
+
+// ---- initiation -----------------------------------------------------------------------------
+
+void Tracker::start_track(std::uint32_t i) {
+  const Detection& d = frame_[i];
+  const MeasurementModel& m = frame_models_[i];
+  const SensorModel& s = sensor_model(d.sensor);
+  TrackRecord tr;
+  tr.serial = next_serial_++;
+  tr.time = d.time;
+  tr.first_time = d.time;
+  tr.last_update = d.time;
+  tr.existence_time = d.time;
+  tr.revisit_s = s.info.scan_period_s;
+  tr.existence = std::clamp(frame_beta_[i] / frame_lambda_[i], 1e-9, 0.99);
+  Gaussian g;
+  g.x.setZero();
+  g.P.setZero();
+  if (m.kind == MeasKind::Polar) {
+    const double r = m.z(0);
+    const double az = m.z(1);
+    const double el = m.has_elevation ? m.z(2) : 0.0;
+    Vec3 p = m.sensor + polar_to_enu(r, az, el);
+    // Polar -> Cartesian covariance, first order: J diag(sr^2, saz^2, sel^2) J'.
+    const double ca = std::cos(az);
+    const double sa = std::sin(az);
+    const double ce = std::cos(el);
+    const double se = std::sin(el);
+    Mat3 J;
+    J << ce * ca, -r * ce * sa, -r * se * ca,  //
+        ce * sa, r * ce * ca, -r * se * sa,    //
+        se, 0.0, r * ce;
+    Mat3 R = Mat3::Zero();
+    R(0, 0) = m.R(0, 0);
+    R(1, 1) = m.R(1, 1);
+    R(2, 2) = m.has_elevation ? m.R(2, 2) : 0.0;
+    Mat3 P = J * R * J.transpose();
+    if (!m.has_elevation) {
+      p.z() = m.sensor.z() + cfg_.height_prior_m;
+      P(2, 2) = cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
+    }
+    g.x.head<3>() = p;
+    g.P.topLeftCorner<3, 3>() = P;
+  } else {
+    g.x.head<3>() = m.z.head<3>();
+    g.P.topLeftCorner<3, 3>() = m.R.topLeftCorner(3, 3);
+  }
+  if (m.kind == MeasKind::Position && m.has_velocity) {
+    g.x.segment<3>(3) = m.z.tail<3>();
+    g.P.block<3, 3>(3, 3) = m.R.bottomRightCorner(3, 3);
+    g.P(6, 6) = 1e-4;
+    tr.imm = imm_.init(g);
+    tr.initiating = false;
+  } else {
+    tr.init = make_init_mixture(g.x.head<3>(), g.P.topLeftCorner<3, 3>(), cfg_.velocity_prior);
+    tr.initiating = true;
+  }
+  ++tr.hits;
+  tr.updated_frame = frame_stamp_;
+  refresh_summary(tr);
+  const std::uint32_t k = static_cast<std::uint32_t>(tracks_.size());
+  tracks_.push_back(std::move(tr));
+  --tracks_.back().hits;  // note_update counts the hit
+  note_update(tracks_.back(), d);
+  ++stats_.tracks_created;
+  confirm_if_due(tracks_.back());
+  // Register in the index for the rest of its validity window.
+  double vmax = 0.0;
+  for (const auto& v : cfg_.velocity_prior) {
+    vmax = std::max(vmax, v.sigma_h_mps);
+  }
+  const TrackRecord& nt = tracks_.back();
+  const Gaussian ng = nt.initiating ? nt.init.combined() : nt.imm.combined();
+  const Eigen::Vector2d c = ng.x.head<2>();
+  const double pos_sigma = std::sqrt(ng.P(0, 0) + ng.P(1, 1));
+  const double w = cfg_.index_validity_s + std::max(0.0, (nt.time - index_time_).seconds());
+  index_.insert(k, SpatialIndex::Disc{c, std::sqrt(chi2_gate(kMaxMeasDim)) *
+                                             (pos_sigma + 1.5 * vmax * w) + 1.0});
+}
+
+void Tracker::triangulate_or_buffer(std::uint32_t i) {
+  const Detection& d = frame_[i];
+  const Time t = d.time;
+  // Forget bearings that are too old to pair.
+  bearing_buffer_.erase(
+      std::remove_if(bearing_buffer_.begin(), bearing_buffer_.end(),
+                     [&](const Detection& b) {
+                       return (t - b.time).seconds() > cfg_.triangulation_window_s;
+                     }),
+      bearing_buffer_.end());
+  const SensorModel& sa = sensor_model(d.sensor);
+  std::optional<Fix> best;
+  std::size_t best_j = 0;
+  double best_score = std::numeric_limits<double>::infinity();
+  for (std::size_t j = 0; j < bearing_buffer_.size(); ++j) {
+    const Detection& b = bearing_buffer_[j];
+    if (b.sensor == d.sensor) {
+      continue;
+    }
+    const SensorModel& sb = sensor_model(b.sensor);
+    TriangulationParams p;
+    p.min_crossing_angle_rad = cfg_.triangulation_min_angle_deg * kDegToRad;
+    p.max_range_a_m = sa.info.range_max_m;
+    p.max_range_b_m = sb.info.range_max_m;
+    p.height_prior_m = cfg_.height_prior_m;
+    p.height_prior_sigma_m = cfg_.height_prior_sigma_m;
+    auto fix = triangulate(d, b, p);
+    if (!fix) {
+      continue;
+    }
+    // Prefer the tightest fix (smallest horizontal uncertainty).
+    const double score = fix->covariance(0, 0) + fix->covariance(1, 1);
+    if (score < best_score) {
+      best_score = score;
+      best = fix;
+      best_j = j;
+    }
+  }
+  if (!best) {
+    bearing_buffer_.push_back(d);
+    return;
+  }
+  const Detection other = bearing_buffer_[best_j];
+  bearing_buffer_.erase(bearing_buffer_.begin() + static_cast<std::ptrdiff_t>(best_j));
+  ++stats_.triangulations;
+  TrackRecord tr;
+  tr.serial = next_serial_++;
+  tr.time = d.time;
+  tr.first_time = other.time;
+  tr.last_update = d.time;
+  tr.existence_time = d.time;
+  tr.existence = kTriangulatedExistence;
+  tr.revisit_s = std::min(sa.info.scan_period_s, sensor_model(other.sensor).info.scan_period_s);
+  tr.init = make_init_mixture(best->position, best->covariance, cfg_.velocity_prior);
+  tr.initiating = true;
+  refresh_summary(tr);
+  tracks_.push_back(std::move(tr));
+  note_update(tracks_.back(), other);
+  note_update(tracks_.back(), d);
+  ++stats_.tracks_created;
+  const std::uint32_t k = static_cast<std::uint32_t>(tracks_.size() - 1);
+  double vmax = 0.0;
+  for (const auto& v : cfg_.velocity_prior) {
+    vmax = std::max(vmax, v.sigma_h_mps);
+  }
+  index_.insert(k, SpatialIndex::Disc{best->position.head<2>(),
+                                      std::sqrt(chi2_gate(kMaxMeasDim)) *
+                                          (std::sqrt(best_score) +
+                                           1.5 * vmax * cfg_.index_validity_s) + 1.0});
+}
+
+}  // namespace dewline::track
