@@ -1,0 +1,116 @@
+#include "track/association.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace dewline::track {
+namespace {
+
+// Brute force: the best total of ln rho over injective partial assignments (unassigned = 0).
+double best_total(const Cluster& c, const std::vector<GatedPair>& pairs, std::size_t t,
+                  std::vector<char>& used) {
+  if (t == c.tracks.size()) {
+    return 0.0;
+  }
+  double best = best_total(c, pairs, t + 1, used);
+  for (std::uint32_t pi : c.pairs) {
+    const GatedPair& p = pairs[pi];
+    if (p.track != c.tracks[t] || used[p.det] != 0) {
+      continue;
+    }
+    used[p.det] = 1;
+    best = std::max(best, p.log_assoc + best_total(c, pairs, t + 1, used));
+    used[p.det] = 0;
+  }
+  return best;
+}
+
+TEST(Association, GnnMatchesBruteForce) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(-3.0, 6.0);
+  AssignmentSolver solver;
+  std::vector<double> scratch;
+  std::vector<std::int32_t> chosen;
+  Clusterer clusterer;
+  for (std::uint32_t trial = 0; trial < 200; ++trial) {
+    std::vector<GatedPair> pairs;
+    const std::uint32_t nt = 1 + trial % 5;
+    const std::uint32_t nd = 1 + (trial / 5) % 5;
+    for (std::uint32_t t = 0; t < nt; ++t) {
+      for (std::uint32_t d = 0; d < nd; ++d) {
+        if (u(rng) > 0.0) {
+          GatedPair p;
+          p.track = t;
+          p.det = d;
+          p.log_assoc = u(rng);
+          pairs.push_back(p);
+        }
+      }
+    }
+    std::vector<Cluster> clusters;
+    clusterer.build(pairs, nt, nd, clusters);
+    for (const Cluster& c : clusters) {
+      solve_gnn(c, pairs, solver, scratch, chosen);
+      double total = 0.0;
+      std::vector<char> det_used(nd, 0);
+      for (std::size_t t = 0; t < c.tracks.size(); ++t) {
+        if (chosen[t] >= 0) {
+          const GatedPair& p = pairs[static_cast<std::size_t>(chosen[t])];
+          EXPECT_EQ(p.track, c.tracks[t]);
+          EXPECT_EQ(det_used[p.det]++, 0) << "detection used twice";
+          total += p.log_assoc;
+        }
+      }
+      std::vector<char> used(nd, 0);
+      EXPECT_NEAR(total, best_total(c, pairs, 0, used), 1e-9) << "trial " << trial;
+    }
+  }
+}
+
+TEST(Association, ClustersSplitIndependentGroups) {
+  // Tracks 0,1 share detection 0; track 2 alone with detection 1.
+  std::vector<GatedPair> pairs = {{0, 0, 1, 1, 0}, {1, 0, 1, 1, 0}, {2, 1, 1, 1, 0}};
+  Clusterer clusterer;
+  std::vector<Cluster> clusters;
+  clusterer.build(pairs, 3, 2, clusters);
+  ASSERT_EQ(clusters.size(), 2U);
+  EXPECT_EQ(clusters[0].tracks, (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(clusters[1].tracks, (std::vector<std::uint32_t>{2}));
+}
+
+TEST(Association, JpdaWeightsAreProbabilities) {
+  std::vector<GatedPair> pairs = {{0, 0, 2.0, 2.0, 0}, {0, 1, 1.0, 1.0, 0}, {1, 1, 3.0, 3.0, 0}};
+  Clusterer clusterer;
+  std::vector<Cluster> clusters;
+  clusterer.build(pairs, 2, 2, clusters);
+  ASSERT_EQ(clusters.size(), 1U);
+  std::vector<double> w;
+  std::vector<double> miss;
+  ASSERT_TRUE(solve_jpda(clusters[0], pairs, 1000, w, miss));
+  // Per track, its pair weights plus its miss weight sum to one.
+  EXPECT_NEAR(w[0] + w[1] + miss[0], 1.0, 1e-12);
+  EXPECT_NEAR(w[2] + miss[1], 1.0, 1e-12);
+  // Hypotheses: {}, {0-0}, {0-1}, {1-1}, {0-0,1-1}: weights 1, e^2, e^1, e^3, e^5.
+  const double z = 1 + std::exp(2.0) + std::exp(1.0) + std::exp(3.0) + std::exp(5.0);
+  EXPECT_NEAR(w[0], (std::exp(2.0) + std::exp(5.0)) / z, 1e-12);
+  EXPECT_NEAR(miss[1], (1 + std::exp(2.0) + std::exp(1.0)) / z, 1e-12);
+}
+
+TEST(Association, JpdaRefusesHugeClusters) {
+  std::vector<GatedPair> pairs;
+  for (std::uint32_t t = 0; t < 8; ++t) {
+    for (std::uint32_t d = 0; d < 8; ++d) {
+      pairs.push_back({t, d, 1.0, 1.0, 0});
+    }
+  }
+  Clusterer clusterer;
+  std::vector<Cluster> clusters;
+  clusterer.build(pairs, 8, 8, clusters);
+  std::vector<double> w;
+  std::vector<double> miss;
+  EXPECT_FALSE(solve_jpda(clusters[0], pairs, 1000, w, miss));
+}
+
+}  // namespace
+}  // namespace dewline::track

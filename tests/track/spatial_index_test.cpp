@@ -1,0 +1,47 @@
+#include "track/spatial_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace dewline::track {
+namespace {
+
+TEST(SpatialIndex, FindsEveryOverlappingDisc) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> pos(-5000, 5000);
+  std::uniform_real_distribution<double> rad(5, 400);
+  std::vector<SpatialIndex::Disc> discs;
+  for (int i = 0; i < 500; ++i) {
+    discs.push_back({Eigen::Vector2d(pos(rng), pos(rng)), rad(rng)});
+  }
+  discs.push_back({Eigen::Vector2d(0, 0), 1e9});  // a huge disc goes to the short list
+  SpatialIndex index;
+  index.build(discs);
+  std::vector<std::uint32_t> out;
+  for (int q = 0; q < 300; ++q) {
+    const SpatialIndex::Disc query{Eigen::Vector2d(pos(rng), pos(rng)), rad(rng)};
+    out.clear();
+    index.query(query, out);
+    for (std::uint32_t i = 0; i < discs.size(); ++i) {
+      const bool overlaps =
+          (discs[i].center - query.center).norm() <= discs[i].radius + query.radius;
+      if (overlaps) {
+        EXPECT_TRUE(std::find(out.begin(), out.end(), i) != out.end()) << "missed " << i;
+      }
+    }
+    EXPECT_TRUE(std::is_sorted(out.begin(), out.end()));
+  }
+}
+
+TEST(SpatialIndex, InsertedItemsAreFound) {
+  SpatialIndex index;
+  index.build({{Eigen::Vector2d(0, 0), 50}});
+  index.insert(1, {Eigen::Vector2d(1000, 1000), 50});
+  std::vector<std::uint32_t> out;
+  index.query({Eigen::Vector2d(1010, 990), 10}, out);
+  EXPECT_EQ(out, (std::vector<std::uint32_t>{1}));
+}
+
+}  // namespace
+}  // namespace dewline::track

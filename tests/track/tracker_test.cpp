@@ -1,0 +1,297 @@
+#include "track/tracker.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "core/angles.hpp"
+
+namespace dewline::track {
+namespace {
+
+// Deterministic Gaussian noise independent of the standard library's distributions.
+class Noise {
+ public:
+  explicit Noise(std::uint64_t seed) : rng_(seed) {}
+  double gauss(double sigma) {
+    const double u1 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
+    const double u2 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
+    return sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * kPi * u2);
+  }
+  double uniform(double a, double b) {
+    return a + (b - a) * (static_cast<double>(rng_() >> 11) * 0x1.0p-53);
+  }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+SensorInfo radar(std::uint32_t id, bool snapshot = true) {
+  SensorInfo s;
+  s.id = SensorId{id};
+  s.name = "radar-" + std::to_string(id);
+  s.kind = SensorKind::RotatingRadar;
+  s.sigma_range_m = 5.0;
+  s.sigma_azimuth_rad = 0.005;
+  s.sigma_elevation_rad = 0.005;
+  s.pd = 0.9;
+  s.clutter_per_scan = 10.0;
+  s.range_min_m = 50.0;
+  s.range_max_m = 5000.0;
+  s.elevation_max_rad = 1.2;
+  s.scan_period_s = 1.0;
+  s.plots_share_scan_time = snapshot;
+  return s;
+}
+
+Detection plot(const SensorInfo& s, double t, const Vec3& target, Noise& n) {
+  Detection d;
+  d.time = Time::from_seconds(t);
+  d.receive_time = d.time;
+  d.sensor = s.id;
+  d.sensor_position_m = s.position_m;
+  const Polar p = enu_to_polar(target - s.position_m);
+  PolarMeasurement m;
+  m.range_m = p.range_m + n.gauss(s.sigma_range_m);
+  m.azimuth_rad = p.azimuth_rad + n.gauss(s.sigma_azimuth_rad);
+  m.elevation_rad = p.elevation_rad + n.gauss(s.sigma_elevation_rad);
+  m.sigma_range_m = s.sigma_range_m;
+  m.sigma_azimuth_rad = s.sigma_azimuth_rad;
+  m.sigma_elevation_rad = s.sigma_elevation_rad;
+  d.measurement = m;
+  return d;
+}
+
+Detection clutter(const SensorInfo& s, double t, Noise& n) {
+  return plot(s, t,
+              s.position_m + polar_to_enu(n.uniform(100, 4900), n.uniform(-kPi, kPi),
+                                          n.uniform(0.0, 1.0)),
+              n);
+}
+
+SensorRegistry registry(std::initializer_list<SensorInfo> sensors) {
+  SensorRegistry r;
+  for (const auto& s : sensors) {
+    r.add(s);
+  }
+  return r;
+}
+
+TEST(Tracker, SingleTargetIsConfirmedOnItsSecondPlotAndFollowed) {
+  const SensorInfo r = radar(1);
+  Tracker tracker(TrackerConfig::defaults(), registry({r}));
+  Noise n(1);
+  std::vector<std::uint64_t> ids;
+  double err = 0.0;
+  int reported = 0;
+  for (int k = 0; k < 40; ++k) {
+    const double t = k;
+    const Vec3 truth{1000.0 + 12.0 * t, 500.0 - 5.0 * t, 120.0};
+    tracker.add(plot(r, t, truth, n));
+    tracker.advance_to(Time::from_seconds(t));
+    const auto rep = tracker.report(Time::from_seconds(t));
+    if (k == 0) {
+      EXPECT_TRUE(rep.empty()) << "never a track on a single plot";
+    }
+    if (k >= 1) {
+      ASSERT_EQ(rep.size(), 1U) << "scan " << k;
+      ids.push_back(to_underlying(rep[0].id));
+      err += (rep[0].position_m - truth).norm();
+      ++reported;
+    }
+  }
+  EXPECT_TRUE(std::all_of(ids.begin(), ids.end(), [&](auto i) { return i == ids.front(); }));
+  EXPECT_LT(err / reported, 10.0);
+}
+
+// A busy scene: 20 targets, clutter, missed detections; returns every report.
+std::vector<std::vector<Track>> busy_run(TrackerConfig cfg) {
+  const SensorInfo r = radar(1);
+  Tracker tracker(cfg, registry({r}));
+  Noise n(42);
+  std::vector<Vec3> pos;
+  std::vector<Vec3> vel;
+  for (int i = 0; i < 20; ++i) {
+    pos.emplace_back(n.uniform(-3000, 3000), n.uniform(-3000, 3000), n.uniform(50, 300));
+    vel.emplace_back(n.gauss(10), n.gauss(10), n.gauss(0.5));
+  }
+  std::vector<std::vector<Track>> out;
+  for (int k = 0; k < 30; ++k) {
+    for (std::size_t i = 0; i < pos.size(); ++i) {
+      pos[i] += vel[i];
+      if (n.uniform(0, 1) < 0.9) {
+        tracker.add(plot(r, k, pos[i], n));
+      }
+    }
+    for (int c = 0; c < 10; ++c) {
+      tracker.add(clutter(r, k, n));
+    }
+    tracker.advance_to(Time::from_seconds(k));
+    out.push_back(tracker.report(Time::from_seconds(k)));
+  }
+  return out;
+}
+
+TEST(Tracker, SameInputGivesBitIdenticalTracks) {
+  for (Association a : {Association::Gnn, Association::Jpda}) {
+    TrackerConfig cfg = TrackerConfig::defaults();
+    cfg.association = a;
+    const auto first = busy_run(cfg);
+    const auto second = busy_run(cfg);
+    ASSERT_EQ(first.size(), second.size());
+    std::size_t rows = 0;
+    for (std::size_t k = 0; k < first.size(); ++k) {
+      ASSERT_EQ(first[k].size(), second[k].size());
+      for (std::size_t j = 0; j < first[k].size(); ++j) {
+        EXPECT_EQ(first[k][j].id, second[k][j].id);
+        // Exact equality, not closeness: replays must reproduce bit for bit.
+        EXPECT_TRUE(first[k][j].position_m == second[k][j].position_m);
+        EXPECT_TRUE(first[k][j].covariance == second[k][j].covariance);
+        ++rows;
+      }
+    }
+    EXPECT_GT(rows, 400U) << "the busy scene must actually be tracked";
+  }
+}
+
+TEST(Tracker, BadInputIsCountedPerSensorAndReasonAndGoodInputStillTracked) {
+  const SensorInfo r = radar(1);
+  Tracker tracker(TrackerConfig::defaults(), registry({r}));
+  Noise n(5);
+  for (int k = 0; k < 10; ++k) {
+    const Vec3 truth{800.0 + 10.0 * k, 300.0, 100.0};
+    tracker.add(plot(r, k, truth, n));
+    Detection nan = plot(r, k, truth, n);
+    std::get<PolarMeasurement>(nan.measurement).range_m = std::nan("");
+    tracker.add(nan);
+    Detection neg = plot(r, k, truth, n);
+    std::get<PolarMeasurement>(neg.measurement).range_m = -5.0;
+    tracker.add(neg);
+    Detection inf = plot(r, k, truth, n);
+    std::get<PolarMeasurement>(inf.measurement).azimuth_rad = INFINITY;
+    tracker.add(inf);
+    Detection noise = plot(r, k, truth, n);
+    std::get<PolarMeasurement>(noise.measurement).sigma_range_m = 0.0;
+    tracker.add(noise);
+    Detection unknown = plot(r, k, truth, n);
+    unknown.sensor = SensorId{99};
+    tracker.add(unknown);
+    tracker.advance_to(Time::from_seconds(k));
+    if (k > 2) {
+      // Time going backwards beyond what was already processed.
+      tracker.add(plot(r, k - 2, truth, n));
+    }
+  }
+  const RejectCounter& rej = tracker.rejects();
+  EXPECT_EQ(rej.count_of("radar-1", "nan_or_inf"), 20U);
+  EXPECT_EQ(rej.count_of("radar-1", "negative_range"), 10U);
+  EXPECT_EQ(rej.count_of("radar-1", "bad_noise"), 10U);
+  EXPECT_EQ(rej.count_of("sensor-99", "unknown_sensor"), 10U);
+  EXPECT_EQ(rej.count_of("radar-1", "late"), 7U);
+  EXPECT_EQ(tracker.stats().detections_rejected, rej.total());
+  EXPECT_EQ(tracker.report(Time::from_seconds(9)).size(), 1U);
+}
+
+TEST(Tracker, TwoBearingOnlySensorsStartAndHoldATrack) {
+  SensorInfo a;
+  a.id = SensorId{10};
+  a.name = "rf-a";
+  a.kind = SensorKind::RfDetector;
+  a.position_m = Vec3{0, 0, 5};
+  a.scan_period_s = 1.0;
+  a.pd = 0.95;
+  a.range_max_m = 5000;
+  SensorInfo b = a;
+  b.id = SensorId{11};
+  b.name = "rf-b";
+  b.position_m = Vec3{2000, 0, 5};
+  Tracker tracker(TrackerConfig::defaults(), registry({a, b}));
+  Noise n(9);
+  auto bearing = [&](const SensorInfo& s, double t, const Vec3& p) {
+    Detection d;
+    d.time = Time::from_seconds(t);
+    d.sensor = s.id;
+    d.sensor_position_m = s.position_m;
+    const Polar pol = enu_to_polar(p - s.position_m);
+    BearingMeasurement m;
+    m.azimuth_rad = pol.azimuth_rad + n.gauss(0.01);
+    m.elevation_rad = pol.elevation_rad + n.gauss(0.01);
+    m.sigma_azimuth_rad = 0.01;
+    m.sigma_elevation_rad = 0.01;
+    d.measurement = m;
+    return d;
+  };
+  std::size_t confirmed_scans = 0;
+  double err = 0.0;
+  for (int k = 0; k < 30; ++k) {
+    const Vec3 truth{1000.0 + 8.0 * k, 1500.0 - 3.0 * k, 80.0};
+    tracker.add(bearing(a, k, truth));
+    tracker.add(bearing(b, k + 0.1, truth));
+    tracker.advance_to(Time::from_seconds(k + 0.1));
+    const auto rep = tracker.report(Time::from_seconds(k + 0.1));
+    if (k >= 10) {
+      ASSERT_EQ(rep.size(), 1U) << "scan " << k;
+      err += (rep[0].position_m - truth).norm();
+      ++confirmed_scans;
+    }
+  }
+  EXPECT_GE(tracker.stats().triangulations, 1U);
+  EXPECT_LT(err / static_cast<double>(confirmed_scans), 60.0);
+}
+
+TEST(Tracker, CooperativeReportsNameTheRadarTrack) {
+  const SensorInfo r = radar(1);
+  SensorInfo rid;
+  rid.id = SensorId{2};
+  rid.name = "remote-id";
+  rid.kind = SensorKind::RemoteIdReceiver;
+  rid.scan_period_s = 1.0;
+  rid.range_max_m = 3000;
+  Tracker tracker(TrackerConfig::defaults(), registry({r, rid}));
+  Noise n(11);
+  for (int k = 0; k < 20; ++k) {
+    const Vec3 truth{600.0 + 5.0 * k, 200.0, 60.0};
+    tracker.add(plot(r, k, truth, n));
+    Detection c;
+    c.time = Time::from_seconds(k + 0.5);
+    c.sensor = rid.id;
+    PositionMeasurement p;
+    p.position_m = truth + Vec3{5.0 * 0.5 + n.gauss(3), n.gauss(3), n.gauss(3)};
+    p.covariance_m2 = Mat3::Identity() * 9.0;
+    p.velocity_mps = Vec3{5, 0, 0};
+    p.velocity_covariance_m2ps2 = Mat3::Identity();
+    c.measurement = p;
+    c.identity.remote_id = "1588E040445AC004418";
+    tracker.add(c);
+    tracker.advance_to(Time::from_seconds(k + 0.5));
+  }
+  const auto rep = tracker.report(Time::from_seconds(19.5));
+  ASSERT_EQ(rep.size(), 1U) << "radar and Remote ID must make one track";
+  EXPECT_EQ(rep[0].identity.remote_id, "1588E040445AC004418");
+  EXPECT_EQ(rep[0].sensors.size(), 2U);
+}
+
+TEST(Tracker, DeadTargetOfASweepingRadarIsDropped) {
+  const SensorInfo r = radar(1, /*snapshot=*/false);
+  Tracker tracker(TrackerConfig::defaults(), registry({r}));
+  Noise n(13);
+  for (int k = 0; k < 25; ++k) {
+    // Plots timed within the sweep (a quarter of the way round).
+    const double t = k + 0.25;
+    if (k < 12) {
+      tracker.add(plot(r, t, Vec3{1000.0 + 10 * k, 0, 100}, n));
+    }
+    tracker.advance_to(Time::from_seconds(k + 1));
+    const auto rep = tracker.report(Time::from_seconds(k + 1));
+    if (k == 8) {
+      EXPECT_EQ(rep.size(), 1U);
+    }
+    if (k == 20) {
+      EXPECT_TRUE(rep.empty()) << "eight scans without a plot: the track must be gone";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dewline::track
