@@ -26,7 +26,7 @@ struct Duration {
   static constexpr Duration from_ms(std::int64_t v) { return Duration{v * 1'000'000}; }
   // Rounds to the nearest nanosecond.
   static Duration from_seconds(double s) { return Duration{std::llround(s * 1e9)}; }
-  [[nodiscard]] constexpr double seconds() const { return static_cast<double>(ns) * 1e-9; }
+  [[nodiscard]] constexpr double seconds() const { return static_cast<double>(ns) / 1e9; }  // correctly rounded
 
   constexpr auto operator<=>(const Duration&) const = default;
   constexpr Duration operator+(Duration o) const { return Duration{ns + o.ns}; }
@@ -41,7 +41,7 @@ struct Time {
   static constexpr Time from_ns(std::int64_t v) { return Time{v}; }
   // Seconds since the epoch (or the scenario start), rounded to the nearest nanosecond.
   static Time from_seconds(double s) { return Time{std::llround(s * 1e9)}; }
-  [[nodiscard]] constexpr double seconds() const { return static_cast<double>(ns) * 1e-9; }
+  [[nodiscard]] constexpr double seconds() const { return static_cast<double>(ns) / 1e9; }  // correctly rounded
 
   constexpr auto operator<=>(const Time&) const = default;
   constexpr Time operator+(Duration d) const { return Time{ns + d.ns}; }

@@ -26,10 +26,11 @@ GospaResult GospaCalculator::compute(const std::vector<Vec3>& truths,
   }
 
   cost_.resize(m * n);
+  const bool linear = p == 1.0;  // the exchange format's order: no pow per pair
   for (std::size_t i = 0; i < m; ++i) {
     for (std::size_t j = 0; j < n; ++j) {
-      const double d = (truths[i] - tracks[j]).norm();
-      cost_[i * n + j] = std::pow(std::min(d, c), p);
+      const double d = std::min((truths[i] - tracks[j]).norm(), c);
+      cost_[i * n + j] = linear ? d : std::pow(d, p);
     }
   }
   double assigned_cost = 0.0;

@@ -4,26 +4,40 @@
 
 namespace dewline::track {
 
-bool ReorderQueue::push(const Detection& d) {
+bool ReorderQueue::push(const Detection& d) { return push(Detection(d)); }
+
+bool ReorderQueue::push(Detection&& d) {
   if (d.time < released_) {
     return false;
   }
-  heap_.push_back(Item{d, seq_++});
+  const Time t = d.time;
+  std::uint32_t slot = 0;
+  if (!free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+    store_[slot] = std::move(d);
+  } else {
+    slot = static_cast<std::uint32_t>(store_.size());
+    store_.push_back(std::move(d));
+  }
+  heap_.push_back(Key{t, seq_++, slot});
   std::push_heap(heap_.begin(), heap_.end(), Later{});
-  if (d.time > newest_) {
-    newest_ = d.time;
+  if (t > newest_) {
+    newest_ = t;
   }
   return true;
 }
 
 void ReorderQueue::pop_while(Time limit, std::vector<Detection>& out) {
-  while (!heap_.empty() && heap_.front().d.time <= limit) {
+  while (!heap_.empty() && heap_.front().time <= limit) {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    if (heap_.back().d.time > released_) {
-      released_ = heap_.back().d.time;
-    }
-    out.push_back(std::move(heap_.back().d));
+    const Key k = heap_.back();
     heap_.pop_back();
+    if (k.time > released_) {
+      released_ = k.time;
+    }
+    out.push_back(std::move(store_[k.slot]));
+    free_.push_back(k.slot);
   }
 }
 

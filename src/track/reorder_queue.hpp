@@ -22,6 +22,7 @@ class ReorderQueue {
 
   // False (and nothing queued) when the detection is late.
   bool push(const Detection& d);
+  bool push(Detection&& d);
   // Moves every detection that is due — older than newest - window — into `out`, in time order.
   void pop_due(std::vector<Detection>& out);
   // Moves every detection with time <= t into `out`; later pushes before t are late.
@@ -31,14 +32,16 @@ class ReorderQueue {
   [[nodiscard]] Time released_until() const { return released_; }
 
  private:
-  struct Item {
-    Detection d;
+  // The heap orders small keys; the detections themselves stay put in `store_` (slots reused).
+  struct Key {
+    Time time;
     std::uint64_t seq = 0;
+    std::uint32_t slot = 0;
   };
   struct Later {
-    bool operator()(const Item& a, const Item& b) const {
-      if (a.d.time != b.d.time) {
-        return a.d.time > b.d.time;
+    bool operator()(const Key& a, const Key& b) const {
+      if (a.time != b.time) {
+        return a.time > b.time;
       }
       return a.seq > b.seq;
     }
@@ -46,7 +49,9 @@ class ReorderQueue {
   void pop_while(Time limit, std::vector<Detection>& out);
 
   Duration window_;
-  std::vector<Item> heap_;  // a min-heap by (time, arrival); items move out, never copy
+  std::vector<Key> heap_;  // min-heap by (time, arrival)
+  std::vector<Detection> store_;
+  std::vector<std::uint32_t> free_;
   std::uint64_t seq_ = 0;
   Time newest_{INT64_MIN};
   Time released_{INT64_MIN};

@@ -2,43 +2,86 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace dewline::track {
+
 namespace {
 
-// A disc covering more than this many cells per side is kept on the short "big" list.
-constexpr double kMaxCellsPerSide = 8.0;
+std::uint64_t slot_hash(std::int64_t key) {
+  return (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> 17;
+}
 
 }  // namespace
 
-std::int64_t SpatialIndex::cell_of(double v) const {
-  return static_cast<std::int64_t>(std::floor(v / cell_));
+void SpatialIndex::build_slots(Level& l) {
+  std::size_t cells = 0;
+  for (std::size_t i = 0; i < l.entries.size(); ++i) {
+    cells += (i == 0 || l.entries[i].first != l.entries[i - 1].first) ? 1U : 0U;
+  }
+  std::size_t size = 16;
+  while (size < 2 * cells) {
+    size *= 2;
+  }
+  l.slots.assign(size, Slot{});
+  l.mask = size - 1;
+  std::size_t i = 0;
+  while (i < l.entries.size()) {
+    std::size_t j = i;
+    while (j < l.entries.size() && l.entries[j].first == l.entries[i].first) {
+      ++j;
+    }
+    for (std::uint64_t h = slot_hash(l.entries[i].first);; ++h) {
+      Slot& s = l.slots[h & l.mask];
+      if (s.end == s.begin) {
+        s = Slot{l.entries[i].first, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
+        break;
+      }
+    }
+    i = j;
+  }
 }
 
-void SpatialIndex::add_entries(std::uint32_t item, const Disc& d,
-                               std::vector<std::pair<std::int64_t, std::uint32_t>>& to) {
-  if (!std::isfinite(d.radius) || !d.center.allFinite() || d.radius > kMaxCellsPerSide * cell_) {
-    big_.push_back(item);
-    return;
+const SpatialIndex::Slot* SpatialIndex::find(const Level& l, std::int64_t key) {
+  if (l.slots.empty()) {
+    return nullptr;
   }
-  const std::int64_t x0 = cell_of(d.center.x() - d.radius);
-  const std::int64_t x1 = cell_of(d.center.x() + d.radius);
-  const std::int64_t y0 = cell_of(d.center.y() - d.radius);
-  const std::int64_t y1 = cell_of(d.center.y() + d.radius);
-  for (std::int64_t ix = x0; ix <= x1; ++ix) {
-    for (std::int64_t iy = y0; iy <= y1; ++iy) {
-      to.emplace_back(key(ix, iy), item);
+  for (std::uint64_t h = slot_hash(key);; ++h) {
+    const Slot& s = l.slots[h & l.mask];
+    if (s.end == s.begin) {
+      return nullptr;
+    }
+    if (s.key == key) {
+      return &s;
     }
   }
 }
 
+std::int64_t SpatialIndex::cell_of(double v, double cell) {
+  return static_cast<std::int64_t>(std::floor(v / cell));
+}
+
+void SpatialIndex::file(std::uint32_t item, const Disc& d, bool pending) {
+  if (!std::isfinite(d.radius) || !d.center.allFinite()) {
+    big_.push_back(item);
+    return;
+  }
+  for (Level& l : levels_) {
+    if (d.radius <= l.bound) {
+      auto& to = pending ? l.pending : l.entries;
+      to.emplace_back(key(cell_of(d.center.x(), l.cell), cell_of(d.center.y(), l.cell)), item);
+      return;
+    }
+  }
+  big_.push_back(item);
+}
+
 void SpatialIndex::build(const std::vector<Disc>& discs) {
-  entries_.clear();
-  pending_.clear();
+  for (Level& l : levels_) {
+    l.entries.clear();
+    l.pending.clear();
+    l.slots.clear();
+  }
   big_.clear();
-  // Cell size: twice the median radius, within [25 m, 20 km].
   std::vector<double> radii;
   radii.reserve(discs.size());
   for (const auto& d : discs) {
@@ -46,44 +89,62 @@ void SpatialIndex::build(const std::vector<Disc>& discs) {
       radii.push_back(d.radius);
     }
   }
+  double median = 100.0;
   if (!radii.empty()) {
     auto mid = radii.begin() + static_cast<std::ptrdiff_t>(radii.size() / 2);
     std::nth_element(radii.begin(), mid, radii.end());
-    cell_ = std::clamp(2.0 * *mid, 25.0, 20000.0);
-    if (std::getenv("DEWLINE_DEBUG_INDEX")) {
-      std::sort(radii.begin(), radii.end());
-      std::fprintf(stderr, "index n=%zu r p10 %.0f p50 %.0f p75 %.0f p90 %.0f max %.0f cell %.0f\n", radii.size(),
-                   radii[radii.size() / 10], radii[radii.size() / 2], radii[radii.size() * 3 / 4],
-                   radii[radii.size() * 9 / 10], radii.back(), cell_);
-    }
+    median = std::max(*mid, 10.0);
+  }
+  double bound = 2.0 * median;
+  for (Level& l : levels_) {
+    l.bound = bound;
+    l.cell = 2.0 * bound;
+    bound *= 2.0;
   }
   for (std::uint32_t i = 0; i < discs.size(); ++i) {
-    add_entries(i, discs[i], entries_);
+    file(i, discs[i], false);
   }
-  std::sort(entries_.begin(), entries_.end());
+  for (Level& l : levels_) {
+    std::sort(l.entries.begin(), l.entries.end());
+    build_slots(l);
+  }
 }
 
-void SpatialIndex::insert(std::uint32_t item, const Disc& d) { add_entries(item, d, pending_); }
+void SpatialIndex::insert(std::uint32_t item, const Disc& d) { file(item, d, true); }
+
+std::size_t SpatialIndex::entries() const {
+  std::size_t n = big_.size();
+  for (const Level& l : levels_) {
+    n += l.entries.size() + l.pending.size();
+  }
+  return n;
+}
 
 void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
   scratch_.clear();
   scratch_.insert(scratch_.end(), big_.begin(), big_.end());
-  const double r = std::isfinite(q.radius) ? std::min(q.radius, kMaxCellsPerSide * cell_) : 0.0;
-  const std::int64_t x0 = cell_of(q.center.x() - r);
-  const std::int64_t x1 = cell_of(q.center.x() + r);
-  const std::int64_t y0 = cell_of(q.center.y() - r);
-  const std::int64_t y1 = cell_of(q.center.y() + r);
-  for (std::int64_t ix = x0; ix <= x1; ++ix) {
-    for (std::int64_t iy = y0; iy <= y1; ++iy) {
-      const std::int64_t k = key(ix, iy);
-      auto it = std::lower_bound(entries_.begin(), entries_.end(),
-                                 std::make_pair(k, std::uint32_t{0}));
-      for (; it != entries_.end() && it->first == k; ++it) {
-        scratch_.push_back(it->second);
-      }
-      for (const auto& p : pending_) {
-        if (p.first == k) {
-          scratch_.push_back(p.second);
+  const double qr = std::isfinite(q.radius) ? q.radius : 0.0;
+  for (const Level& l : levels_) {
+    if (l.entries.empty() && l.pending.empty()) {
+      continue;
+    }
+    const double r = qr + l.bound;
+    const std::int64_t x0 = cell_of(q.center.x() - r, l.cell);
+    const std::int64_t x1 = cell_of(q.center.x() + r, l.cell);
+    const std::int64_t y0 = cell_of(q.center.y() - r, l.cell);
+    const std::int64_t y1 = cell_of(q.center.y() + r, l.cell);
+    for (std::int64_t ix = x0; ix <= x1; ++ix) {
+      for (std::int64_t iy = y0; iy <= y1; ++iy) {
+        const std::int64_t k = key(ix, iy);
+        if (const Slot* s = find(l, k)) {
+          for (std::uint32_t e = s->begin; e < s->end; ++e) {
+            scratch_.push_back(l.entries[e].second);
+          }
+        }
+        for (const auto& p : l.pending) {
+          if (p.first == k) {
+            scratch_.push_back(p.second);
+          }
         }
       }
     }

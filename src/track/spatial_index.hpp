@@ -1,14 +1,18 @@
-// spatial_index.hpp: a uniform 2D grid over the site's east/north plane that finds, for a
-// detection, the tracks whose gates could contain it, so that gating costs grow about linearly
-// with the number of targets (no all-pairs test).
+// spatial_index.hpp: a multi-level uniform 2D grid over the site's east/north plane that finds,
+// for a detection, the tracks whose gates could contain it, so that gating costs grow about
+// linearly with the number of targets (no all-pairs test).
 //
 // Each track registers a disc (its predicted position over the index's validity window and a
 // radius covering its gate); a query returns every track whose disc may touch the query disc.
+// Tracks are filed by their centre only, in the level whose radius bound covers theirs (levels
+// with bounds 2, 4, 8, 16 and 32 times the median radius: confirmed tracks have small gates, starting
+// tracks large ones); a query looks in each level with its radius grown by that level's bound.
 // Height is ignored: 2D radars carry no height, and the exact gate test follows anyway. Entries
-// live in one vector sorted by cell key, so queries and results are deterministic. Tracks whose
-// disc would cover too many cells go to a short list that every query returns.
+// are sorted by cell, so results are deterministic. Larger discs go to a short list that every
+// query returns.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -25,26 +29,41 @@ class SpatialIndex {
     double radius = 0.0;
   };
 
-  // Rebuilds from discs[i] for item i. The cell size adapts to the typical radius.
+  // Rebuilds from discs[i] for item i.
   void build(const std::vector<Disc>& discs);
   // Adds one more item (e.g. a track created since the last build).
   void insert(std::uint32_t item, const Disc& d);
   // Appends the items whose discs may touch `q` to `out` (each at most once, ascending).
   void query(const Disc& q, std::vector<std::uint32_t>& out) const;
-  [[nodiscard]] double cell_size() const { return cell_; }
-  [[nodiscard]] std::size_t entries() const { return entries_.size() + pending_.size(); }
+  [[nodiscard]] std::size_t entries() const;
 
  private:
-  [[nodiscard]] std::int64_t key(std::int64_t ix, std::int64_t iy) const {
+  // Open-addressing table from a cell key to its run of entries.
+  struct Slot {
+    std::int64_t key = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;  // end == begin: empty slot
+  };
+  struct Level {
+    double bound = 0.0;  // largest radius filed here
+    double cell = 1.0;   // cell size (2 * bound)
+    std::vector<std::pair<std::int64_t, std::uint32_t>> entries;  // (cell key, item), sorted
+    std::vector<std::pair<std::int64_t, std::uint32_t>> pending;  // inserted since build
+    std::vector<Slot> slots;
+    std::uint64_t mask = 0;
+  };
+  static void build_slots(Level& l);
+  [[nodiscard]] static const Slot* find(const Level& l, std::int64_t key);
+  static constexpr std::size_t kLevels = 5;
+
+  [[nodiscard]] static std::int64_t key(std::int64_t ix, std::int64_t iy) {
     return (ix << 32) ^ (iy & 0xFFFFFFFF);
   }
-  [[nodiscard]] std::int64_t cell_of(double v) const;
-  void add_entries(std::uint32_t item, const Disc& d, std::vector<std::pair<std::int64_t, std::uint32_t>>& to);
+  [[nodiscard]] static std::int64_t cell_of(double v, double cell);
+  void file(std::uint32_t item, const Disc& d, bool pending);
 
-  double cell_ = 500.0;
-  std::vector<std::pair<std::int64_t, std::uint32_t>> entries_;  // sorted by key, then item
-  std::vector<std::pair<std::int64_t, std::uint32_t>> pending_;  // inserted since build, unsorted
-  std::vector<std::uint32_t> big_;                               // items returned by every query
+  std::array<Level, kLevels> levels_{};
+  std::vector<std::uint32_t> big_;  // items returned by every query
   mutable std::vector<std::uint32_t> scratch_;
 };
 

@@ -31,6 +31,12 @@ struct GateSummary {
   double trace_pv = 0.0;
 };
 
+// A track's filter state, pooled by the tracker.
+struct FilterState {
+  InitMixture init;  // while initiating
+  ImmState imm;      // afterwards
+};
+
 struct TrackRecord {
   std::uint64_t serial = 0;  // creation order (internal)
   TrackId id{};              // public id, given at confirmation; 0 before
@@ -39,10 +45,10 @@ struct TrackRecord {
   bool dead = false;
 
   // While a track is being started its state is a mixture over the velocity prior's speed
-  // classes (init_mixture.hpp); then the IMM takes over.
+  // classes (init_mixture.hpp); then the IMM takes over. The filter state itself (a few KB) lives
+  // in the tracker's pool at index `filter`, so that records stay small and cheap to move.
   bool initiating = true;
-  InitMixture init;
-  ImmState imm;    // when !initiating
+  std::uint32_t filter = 0;
   GateSummary summary;
 
   Time time;              // time of the state

@@ -94,7 +94,9 @@ double Tracker::chi2_gate(int dim) const {
 
 // ---- input ----------------------------------------------------------------------------------
 
-void Tracker::add(const Detection& d) {
+void Tracker::add(const Detection& d) { add(Detection(d)); }
+
+void Tracker::add(Detection&& d) {
   ++stats_.detections_in;
   const auto it = sensors_.find(d.sensor);
   std::string_view reason;
@@ -103,17 +105,19 @@ void Tracker::add(const Detection& d) {
   } else {
     reason = check_detection(d);
   }
-  if (reason.empty() && !queue_.push(d)) {
+  const Time t = d.time;
+  const SensorId sensor = d.sensor;
+  if (reason.empty() && !queue_.push(std::move(d))) {
     reason = "late";
   }
   if (!reason.empty()) {
     ++stats_.detections_rejected;
     const std::string source = it == sensors_.end() || it->second.info.name.empty()
-                                   ? "sensor-" + to_string(d.sensor)
+                                   ? "sensor-" + to_string(sensor)
                                    : it->second.info.name;
     if (rejects_.count(source, reason)) {
-      log().warn("tracker: rejected detection from {} at t={:.3f}s: {}", source,
-                 d.time.seconds(), reason);
+      log().warn("tracker: rejected detection from {} at t={:.3f}s: {}", source, t.seconds(),
+                 reason);
     }
     return;
   }
@@ -183,8 +187,7 @@ void Tracker::process_frame() {
       if (tr.dead || tr.updated_frame == frame_stamp_ || tr.first_time >= t) {
         continue;
       }
-      const Gaussian g = tr.initiating ? tr.init.combined() : tr.imm.combined();
-      const Vec3 p = g.x.head<3>() + (t - tr.time).seconds() * g.x.segment<3>(3);
+      const Vec3 p = tr.summary.position + (t - tr.time).seconds() * tr.summary.velocity;
       if (in_coverage(s, p)) {
         miss_track(tr, s, t);
         for (auto& c : tr.radar_contacts) {
@@ -246,8 +249,7 @@ void Tracker::apply_sweep_misses(Time t) {
       if (expected <= static_cast<std::int64_t>(it->misses_applied)) {
         continue;
       }
-      const Gaussian g = tr.initiating ? tr.init.combined() : tr.imm.combined();
-      const Vec3 p = g.x.head<3>() + (t - tr.time).seconds() * g.x.segment<3>(3);
+      const Vec3 p = tr.summary.position + (t - tr.time).seconds() * tr.summary.velocity;
       if (!in_coverage(s, p)) {
         continue;
       }
@@ -282,22 +284,24 @@ void Tracker::housekeeping(Time t) {
 }
 
 void Tracker::rebuild_index(Time t) {
-  // Compact: drop dead tracks (order kept, so iteration stays deterministic).
+  // Compact: drop dead tracks (order kept, so iteration stays deterministic) and free their
+  // filter slots.
+  for (const auto& r : tracks_) {
+    if (r.dead) {
+      free_filters_.push_back(r.filter);
+    }
+  }
   tracks_.erase(std::remove_if(tracks_.begin(), tracks_.end(),
                                [](const TrackRecord& r) { return r.dead; }),
                 tracks_.end());
-  // Indices changed: forget cached predictions without reallocating them.
-  for (auto& p : predictions_) {
-    p.stamp = 0;
-  }
-  if (predictions_.size() < tracks_.size()) {
-    predictions_.resize(tracks_.size());
-  }
+  // Indices changed: forget this frame's predictions.
+  pred_used_ = 0;
+  pred_slot_.assign(tracks_.size(), UINT32_MAX);
   // Each track's disc covers where its gate can reach within the validity window: the position
   // spread scaled by the gate, plus three sigma of velocity uncertainty over the horizon, plus its
   // own motion over half the window (the disc is centred mid-window).
   const double w = cfg_.index_validity_s;
-  const double k = std::sqrt(chi2_gate(3));
+  const double k = std::sqrt(chi2_gate(4));
   std::vector<SpatialIndex::Disc> discs(tracks_.size());
   for (std::size_t i = 0; i < tracks_.size(); ++i) {
     const TrackRecord& tr = tracks_[i];
@@ -343,6 +347,16 @@ void Tracker::confirm_if_due(TrackRecord& tr) {
   }
 }
 
+std::uint32_t Tracker::allocate_filter() {
+  if (!free_filters_.empty()) {
+    const std::uint32_t f = free_filters_.back();
+    free_filters_.pop_back();
+    return f;
+  }
+  filters_.emplace_back();
+  return static_cast<std::uint32_t>(filters_.size() - 1);
+}
+
 // ---- reports --------------------------------------------------------------------------------
 
 Track Tracker::snapshot(const TrackRecord& tr, Time t) const {
@@ -355,11 +369,11 @@ Track Tracker::snapshot(const TrackRecord& tr, Time t) const {
   const double dt = std::max(0.0, (t - tr.time).seconds());
   Gaussian g;
   if (tr.initiating) {
-    InitMixture m = tr.init;
+    InitMixture m = fs(tr).init;
     predict(m, cfg_.imm.models.front(), dt);
     g = m.combined();
   } else {
-    ImmState s = tr.imm;
+    ImmState s = fs(tr).imm;
     imm_.predict(s, dt);
     g = s.combined();
     for (std::size_t j = 0; j < s.count && j < out.model_probabilities.size(); ++j) {

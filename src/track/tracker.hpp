@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ struct TrackerStats {
   std::uint64_t detections_rejected = 0;
   std::uint64_t frames = 0;
   std::uint64_t candidate_pairs = 0;  // proposed by the spatial index
+  std::uint64_t scored_pairs = 0;     // passed the pre-gate
   std::uint64_t gated_pairs = 0;
   std::uint64_t clusters = 0;
   std::uint64_t max_cluster_tracks = 0;
@@ -61,6 +63,7 @@ class Tracker {
   void add_sensor(const SensorInfo& s);
   // Feeds one detection; a bad or late one is counted in rejects() and dropped.
   void add(const Detection& d);
+  void add(Detection&& d);
   // Processes every queued detection with time <= t. Detections for times before t that arrive
   // afterwards are late.
   void advance_to(Time t);
@@ -153,7 +156,17 @@ class Tracker {
   std::vector<std::int32_t> det_assigned_;  // per frame detection: track index or -1
   std::uint64_t frame_stamp_ = 0;
 
-  std::vector<Prediction> predictions_;
+  // Filter states of the tracks (TrackRecord::filter), with the free slots of deleted tracks.
+  std::vector<FilterState> filters_;
+  std::vector<std::uint32_t> free_filters_;
+  [[nodiscard]] FilterState& fs(const TrackRecord& tr) { return filters_[tr.filter]; }
+  [[nodiscard]] const FilterState& fs(const TrackRecord& tr) const { return filters_[tr.filter]; }
+  std::uint32_t allocate_filter();
+
+  // Predictions made during the current frame (a deque: references stay valid as it grows).
+  std::deque<Prediction> pred_pool_;
+  std::size_t pred_used_ = 0;
+  std::vector<std::uint32_t> pred_slot_;  // per track index: slot in pred_pool_
   SpatialIndex index_;
   Time index_time_{INT64_MIN};
   std::size_t index_size_ = 0;

@@ -8,7 +8,6 @@
 // the detection (clutter or a new target) in that same space. ln rho is the GNN reward and the
 // JPDA hypothesis weight; the existence update follows from the same hypotheses.
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cmath>
 #include <limits>
@@ -25,7 +24,7 @@ namespace {
 // other targets' lines; later bearings decide.
 constexpr double kTriangulatedExistence = 0.2;
 // Safety factor of the Euclidean pre-gate over the linearised Mahalanobis bound.
-constexpr double kPregateMargin = 2.0;
+constexpr double kPregateMargin = 1.3;
 // Velocity span over which false position-with-velocity reports spread (per m/s^3).
 constexpr double kVelocitySpanVolume = 200.0 * 200.0 * 40.0;
 
@@ -44,23 +43,28 @@ std::string identity_key(const Identity& id) {
 // ---- prediction -----------------------------------------------------------------------------
 
 const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
-  if (predictions_.size() < tracks_.size()) {
-    predictions_.resize(tracks_.size());
+  if (pred_slot_.size() < tracks_.size()) {
+    pred_slot_.resize(tracks_.size(), UINT32_MAX);
   }
-  Prediction& p = predictions_[k];
-  if (p.stamp == frame_stamp_ && p.t == t) {
-    return p;
+  const std::uint32_t slot = pred_slot_[k];
+  if (slot < pred_used_ && pred_pool_[slot].stamp == frame_stamp_ && pred_pool_[slot].t == t) {
+    return pred_pool_[slot];
   }
+  if (pred_used_ == pred_pool_.size()) {
+    pred_pool_.emplace_back();
+  }
+  pred_slot_[k] = static_cast<std::uint32_t>(pred_used_);
+  Prediction& p = pred_pool_[pred_used_++];
   const TrackRecord& tr = tracks_[k];
   p.stamp = frame_stamp_;
   p.t = t;
   const double dt = std::max(0.0, (t - tr.time).seconds());
   if (tr.initiating) {
-    p.init = tr.init;
+    // Initiating tracks are scored component by component; `combined` is not used for them.
+    p.init = fs(tr).init;
     predict(p.init, cfg_.imm.models.front(), dt);
-    p.combined = p.init.combined();
   } else {
-    p.imm = tr.imm;
+    p.imm = fs(tr).imm;
     imm_.predict(p.imm, dt);
     p.combined = p.imm.combined();
   }
@@ -71,6 +75,7 @@ const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
 
 void Tracker::gate_frame() {
   const std::size_t nd = frame_.size();
+  pred_used_ = 0;
   frame_models_.clear();
   frame_lambda_.assign(nd, 0.0);
   frame_beta_.assign(nd, 0.0);
@@ -154,15 +159,15 @@ void Tracker::gate_frame() {
     if (!owned) {
       if (m.has_point()) {
         const Vec3 pt = m.point();
-        double sigma = 0.0;
+        // Horizontal spread of the measurement (the index is 2D).
+        double var = 0.0;
         if (m.kind == MeasKind::Polar) {
           const double r = m.z(0);
-          sigma = std::sqrt(m.R(0, 0)) + r * std::sqrt(m.R(1, 1)) +
-                  (m.has_elevation ? r * std::sqrt(m.R(2, 2)) : 0.0);
+          var = m.R(0, 0) + r * r * m.R(1, 1);
         } else {
-          sigma = std::sqrt(m.R(0, 0) + m.R(1, 1));
+          var = m.R(0, 0) + m.R(1, 1);
         }
-        index_.query(SpatialIndex::Disc{pt.head<2>(), std::sqrt(chi2_gate(kMaxMeasDim)) * sigma},
+        index_.query(SpatialIndex::Disc{pt.head<2>(), std::sqrt(chi2_gate(m.dim) * var)},
                      candidates_);
       } else {
         for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
@@ -196,6 +201,7 @@ void Tracker::gate_frame() {
         }
       }
       GatedPair p;
+      ++stats_.scored_pairs;
       if (score_pair(k, i, p)) {
         pairs_.push_back(p);
       }
@@ -314,13 +320,35 @@ void Tracker::associate_frame() {
   }
 }
 
+namespace {
+
+// Mean and block traces of a Gaussian mixture, without forming its covariance.
+template <std::size_t N>
+GateSummary mixture_summary(const std::array<Gaussian, N>& comp, const std::array<double, N>& w,
+                            std::size_t count) {
+  GateSummary s;
+  StateVec mean = StateVec::Zero();
+  for (std::size_t c = 0; c < count; ++c) {
+    mean += w[c] * comp[c].x;
+  }
+  for (std::size_t c = 0; c < count; ++c) {
+    const StateVec d = comp[c].x - mean;
+    const StateCov& P = comp[c].P;
+    s.trace_pp += w[c] * (P(0, 0) + P(1, 1) + P(2, 2) + d.head<3>().squaredNorm());
+    s.trace_vv += w[c] * (P(3, 3) + P(4, 4) + P(5, 5) + d.segment<3>(3).squaredNorm());
+    s.trace_pv += w[c] * (P(0, 3) + P(1, 4) + P(2, 5) + d.head<3>().dot(d.segment<3>(3)));
+  }
+  s.position = mean.head<3>();
+  s.velocity = mean.segment<3>(3);
+  return s;
+}
+
+}  // namespace
+
 void Tracker::refresh_summary(TrackRecord& tr) const {
-  const Gaussian g = tr.initiating ? tr.init.combined() : tr.imm.combined();
-  tr.summary.position = g.x.head<3>();
-  tr.summary.velocity = g.x.segment<3>(3);
-  tr.summary.trace_pp = g.P(0, 0) + g.P(1, 1) + g.P(2, 2);
-  tr.summary.trace_vv = g.P(3, 3) + g.P(4, 4) + g.P(5, 5);
-  tr.summary.trace_pv = g.P(0, 3) + g.P(1, 4) + g.P(2, 5);
+  const FilterState& f = fs(tr);
+  tr.summary = tr.initiating ? mixture_summary(f.init.comp, f.init.w, f.init.count)
+                             : mixture_summary(f.imm.model, f.imm.mu, f.imm.count);
 }
 
 // ---- updates --------------------------------------------------------------------------------
@@ -394,28 +422,28 @@ void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
       m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
   const double r = existence_after_survival(tr, d.time);
   if (tr.initiating) {
-    tr.init = predicted(k, d.time).init;
-    update(tr.init, m, method);
+    fs(tr).init = predicted(k, d.time).init;
+    update(fs(tr).init, m, method);
     // Collapse once one speed class dominates (take it alone: the residue of a ruled-out fast
     // class would only inflate the covariance), or after init_max_hits (moment-match).
-    const bool settled = tr.init.max_weight() >= 0.99;
+    const bool settled = fs(tr).init.max_weight() >= 0.99;
     if (settled || tr.hits + 1 >= cfg_.init_max_hits) {
-      Gaussian g = tr.init.combined();
+      Gaussian g = fs(tr).init.combined();
       if (settled) {
         std::size_t best = 0;
-        for (std::size_t c = 1; c < tr.init.count; ++c) {
-          if (tr.init.w[c] > tr.init.w[best]) {
+        for (std::size_t c = 1; c < fs(tr).init.count; ++c) {
+          if (fs(tr).init.w[c] > fs(tr).init.w[best]) {
             best = c;
           }
         }
-        g = tr.init.comp[best];
+        g = fs(tr).init.comp[best];
       }
-      tr.imm = imm_.init(g);
+      fs(tr).imm = imm_.init(g);
       tr.initiating = false;
     }
   } else {
-    tr.imm = predicted(k, d.time).imm;
-    imm_.update(tr.imm, m, method);
+    fs(tr).imm = predicted(k, d.time).imm;
+    imm_.update(fs(tr).imm, m, method);
   }
   tr.time = d.time;
   refresh_summary(tr);
@@ -423,7 +451,6 @@ void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
   const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
   const double beta0 = 1.0 / (1.0 + std::exp(std::min(log_ratio, 700.0)));
   tr.existence = (1.0 - beta0) + beta0 * r_miss;
-  if (std::getenv("DEWLINE_DEBUG")) std::fprintf(stderr, "upd t=%.1f serial=%lu r=%.3g lr=%.3g -> %.3g hits=%u one=%d\n", d.time.seconds(), tr.serial, r, log_ratio, tr.existence, tr.hits, tr.initiating?1:0);
   tr.existence_time = d.time;
   note_update(tr, d);
   confirm_if_due(tr);
@@ -500,7 +527,7 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
   for (std::size_t j = 0; j < s.count; ++j) {
     s.mu[j] = norm > 0.0 ? std::max(s.mu[j] / norm, 1e-4) : 1.0 / static_cast<double>(s.count);
   }
-  tr.imm = s;
+  fs(tr).imm = s;
   tr.time = t;
   refresh_summary(tr);
   const double r = existence_after_survival(tr, t);
@@ -526,6 +553,7 @@ void Tracker::start_track(std::uint32_t i) {
   const SensorModel& s = sensor_model(d.sensor);
   TrackRecord tr;
   tr.serial = next_serial_++;
+  tr.filter = allocate_filter();
   tr.time = d.time;
   tr.first_time = d.time;
   tr.last_update = d.time;
@@ -568,10 +596,10 @@ void Tracker::start_track(std::uint32_t i) {
     g.x.segment<3>(3) = m.z.tail<3>();
     g.P.block<3, 3>(3, 3) = m.R.bottomRightCorner(3, 3);
     g.P(6, 6) = 1e-4;
-    tr.imm = imm_.init(g);
+    fs(tr).imm = imm_.init(g);
     tr.initiating = false;
   } else {
-    tr.init = make_init_mixture(g.x.head<3>(), g.P.topLeftCorner<3, 3>(), cfg_.velocity_prior);
+    fs(tr).init = make_init_mixture(g.x.head<3>(), g.P.topLeftCorner<3, 3>(), cfg_.velocity_prior);
     tr.initiating = true;
   }
   ++tr.hits;
@@ -589,7 +617,7 @@ void Tracker::start_track(std::uint32_t i) {
     vmax = std::max(vmax, v.sigma_h_mps);
   }
   const TrackRecord& nt = tracks_.back();
-  const Gaussian ng = nt.initiating ? nt.init.combined() : nt.imm.combined();
+  const Gaussian ng = nt.initiating ? fs(nt).init.combined() : fs(nt).imm.combined();
   const Eigen::Vector2d c = ng.x.head<2>();
   const double pos_sigma = std::sqrt(ng.P(0, 0) + ng.P(1, 1));
   const double w = cfg_.index_validity_s + std::max(0.0, (nt.time - index_time_).seconds());
@@ -644,13 +672,14 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   ++stats_.triangulations;
   TrackRecord tr;
   tr.serial = next_serial_++;
+  tr.filter = allocate_filter();
   tr.time = d.time;
   tr.first_time = other.time;
   tr.last_update = d.time;
   tr.existence_time = d.time;
   tr.existence = kTriangulatedExistence;
   tr.revisit_s = std::min(sa.info.scan_period_s, sensor_model(other.sensor).info.scan_period_s);
-  tr.init = make_init_mixture(best->position, best->covariance, cfg_.velocity_prior);
+  fs(tr).init = make_init_mixture(best->position, best->covariance, cfg_.velocity_prior);
   tr.initiating = true;
   refresh_summary(tr);
   tracks_.push_back(std::move(tr));
