@@ -73,6 +73,7 @@ int run_bench(const BenchOptions& o) {
                       {"tracks_confirmed", last.stats.tracks_confirmed},
                       {"tracks_created", last.stats.tracks_created},
                       {"candidate_pairs", last.stats.candidate_pairs},
+                      {"scored_pairs", last.stats.scored_pairs},
                       {"gated_pairs", last.stats.gated_pairs},
                       {"clusters", last.stats.clusters},
                       {"rejected", last.rejects.total()}};

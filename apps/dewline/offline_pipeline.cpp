@@ -10,21 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/config.hpp"
+#include "ingest/exchange/located_json.hpp"
 #include "ingest/exchange/native_json.hpp"
+#include "ingest/exchange/zones_geojson.hpp"
 
 namespace dewline::app {
 namespace {
 
 namespace fs = std::filesystem;
-
-ingest::TrackRow to_row(const Track& t) {
-  ingest::TrackRow r;
-  r.time_s = t.time.seconds();
-  r.track_id = to_underlying(t.id);
-  r.position_m = t.position_m;
-  r.velocity_mps = t.velocity_mps;
-  return r;
-}
 
 }  // namespace
 
@@ -85,6 +78,18 @@ Result<ScenarioInput, std::string> load_scenario(const fs::path& dir, InputMode 
     }
     in.site = *site;
   }
+  if (fs::exists(dir / "zones.geojson")) {
+    if (!in.site) {
+      return unexpected(fmt::format("{}: zones.geojson needs site.csv (the WGS84 origin of the "
+                                    "site frame)",
+                                    dir.string()));
+    }
+    auto zones = ingest::read_zones_geojson(dir / "zones.geojson", EnuFrame(*in.site));
+    if (!zones) {
+      return unexpected(zones.error().message());
+    }
+    in.zones = std::move(*zones);
+  }
   if (!(in.report_period_s > 0.0)) {
     in.report_period_s = 1.0;
   }
@@ -110,15 +115,28 @@ struct ThreadCpuClock {
 }  // namespace
 
 TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg, bool timed,
-                       bool keep_reports) {
+                       bool keep_reports, assess::Assessor* assessor, const ReportHook& hook) {
   using Clock = ThreadCpuClock;
   TrackerRun run;
   run.detections = in.detections.size();
+  run.assessed = assessor != nullptr;
   track::Tracker tracker(cfg, in.sensors);
-  auto emit = [&](Time t) {
+  std::size_t fed_from = 0;  // first detection fed since the previous report
+  auto emit = [&](Time t, std::size_t fed_to) {
     std::vector<Track> rep = tracker.report(t);
+    if (assessor != nullptr) {
+      const std::span<const Detection> fed(in.detections.data() + fed_from, fed_to - fed_from);
+      assessor->update(t, rep, fed);
+      for (AlertEvent& ev : assessor->take_events()) {
+        run.alerts.push_back(std::move(ev));
+      }
+    }
+    fed_from = fed_to;
+    if (hook) {
+      hook(t, rep);
+    }
     for (const Track& k : rep) {
-      run.rows.push_back(to_row(k));
+      run.rows.push_back(to_row(k, run.assessed));
     }
     run.report_times_s.push_back(t.seconds());
     if (keep_reports) {
@@ -141,7 +159,7 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
         run.scan_ms.push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - start).count());
       }
-      emit(t);
+      emit(t, i);
     }
   } else if (!dets.empty()) {
     // Native: report on the grid k * period covering the detections.
@@ -161,7 +179,7 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
         run.scan_ms.push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - start).count());
       }
-      emit(next);
+      emit(next, i);
       next += period;
       if (i >= dets.size() && next > dets.back().time) {
         break;
@@ -198,6 +216,95 @@ Result<track::TrackerConfig, std::string> load_tracker_config(const fs::path& fi
     return unexpected(msg);
   }
   return cfg;
+}
+
+
+Result<assess::AssessConfig, std::string> load_assess_config(const fs::path& file) {
+  assess::AssessConfig cfg = assess::AssessConfig::defaults();
+  if (file.empty()) {
+    return cfg;
+  }
+  auto doc = ConfigDocument::load_file(file);
+  if (!doc) {
+    return unexpected(doc.error().message());
+  }
+  assess::read_assess_config(doc->root().section("assess"), cfg);
+  for (const auto& key : doc->root().keys()) {
+    if (key != "assess") {
+      doc->root().mark_used(key);
+    }
+  }
+  auto done = doc->finish();
+  if (!done) {
+    std::string msg;
+    for (const auto& e : done.error()) {
+      msg += (msg.empty() ? "" : "\n") + e.message();
+    }
+    return unexpected(msg);
+  }
+  return cfg;
+}
+
+Result<assess::Assessor, std::string> make_assessor(const ScenarioInput& in,
+                                                    assess::AssessConfig cfg) {
+  std::string unknown;
+  for (const auto& o : cfg.zone_overrides) {
+    const bool found = std::any_of(in.zones.begin(), in.zones.end(),
+                                   [&](const Zone& z) { return z.name == o.zone; });
+    if (!found) {
+      unknown += fmt::format("{}assess.zone: no zone named \"{}\" in the scenario's zones",
+                             unknown.empty() ? "" : "\n", o.zone);
+    }
+  }
+  if (!unknown.empty()) {
+    return unexpected(unknown);
+  }
+  const EnuFrame frame = in.site ? EnuFrame(*in.site) : EnuFrame();
+  auto a = assess::Assessor::create(std::move(cfg), in.zones, frame, in.sensors);
+  if (a) {
+    return std::move(*a);
+  }
+  // Name the file and line of every bad rule property.
+  const fs::path path = in.dir / "zones.geojson";
+  std::optional<ingest::LocatedJson> doc;
+  if (auto text = ingest::read_file_text(path)) {
+    if (auto parsed = ingest::parse_located_json(*text, path.string())) {
+      doc = std::move(*parsed);
+    }
+  }
+  std::string msg;
+  for (const auto& e : a.error()) {
+    std::size_t line = 0;
+    if (doc) {
+      std::string key = e.field;
+      const auto dot = key.find('.');
+      if (dot != std::string::npos) {
+        key = key.substr(0, dot) + "/" + key.substr(dot + 1);
+      }
+      line = doc->line_of(fmt::format("/features/{}/{}", e.zone_index, key));
+    }
+    msg += fmt::format("{}{}:{}: features[{}].{}: zone \"{}\": {}", msg.empty() ? "" : "\n",
+                       path.string(), line, e.zone_index, e.field, e.zone, e.reason);
+  }
+  return unexpected(msg);
+}
+
+ingest::TrackRow to_row(const Track& t, bool assessed) {
+  ingest::TrackRow r;
+  r.time_s = t.time.seconds();
+  r.track_id = to_underlying(t.id);
+  r.position_m = t.position_m;
+  r.velocity_mps = t.velocity_mps;
+  if (assessed) {
+    const Assessment& a = t.assessment;
+    r.class_name = std::string(to_string(coarse_of(a.target_class)));
+    r.p_drone = a.class_probabilities.coarse(CoarseClass::Drone);
+    r.p_bird = a.class_probabilities.coarse(CoarseClass::Bird);
+    r.p_aircraft = a.class_probabilities.coarse(CoarseClass::Aircraft);
+    r.threat = std::string(to_string(a.threat));
+    r.spoof = t.spoof_reason;
+  }
+  return r;
 }
 
 }  // namespace dewline::app

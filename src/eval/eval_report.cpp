@@ -1,9 +1,79 @@
 #include "eval/eval_report.hpp"
 
+#include <fstream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ingest/exchange/zones_geojson.hpp"
+
 namespace dewline::eval {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A file given on the command line, or the one of that name beside truth.csv.
+fs::path beside(const fs::path& given, const fs::path& truth, const char* name) {
+  if (!given.empty()) {
+    return given;
+  }
+  const fs::path p = truth.parent_path() / name;
+  return fs::exists(p) ? p : fs::path{};
+}
+
+// First detection opportunities from the simulator's meta.json, else coverage.csv.
+Result<std::map<std::int64_t, std::pair<double, std::string>>, std::string> read_opportunities(
+    const fs::path& dir) {
+  std::map<std::int64_t, std::pair<double, std::string>> out;
+  const fs::path meta = dir / "meta.json";
+  if (fs::exists(meta)) {
+    std::ifstream f(meta);
+    auto j = nlohmann::json::parse(f, nullptr, false);
+    if (j.is_discarded()) {
+      return unexpected(fmt::format("{}: not valid JSON", meta.string()));
+    }
+    if (j.contains("targets") && j["targets"].is_array()) {
+      for (const auto& t : j["targets"]) {
+        if (t.contains("id") && t["id"].is_number_integer() && t.contains("first_opportunity_s") &&
+            t["first_opportunity_s"].is_number()) {
+          out[t["id"].get<std::int64_t>()] = {t["first_opportunity_s"].get<double>(),
+                                              "meta.json"};
+        }
+      }
+    }
+    if (!out.empty()) {
+      return out;
+    }
+  }
+  const fs::path cov = dir / "coverage.csv";
+  if (fs::exists(cov)) {
+    auto csv = ingest::CsvReader::open(cov);
+    if (!csv) {
+      return unexpected(csv.error().message());
+    }
+    auto id = csv->column("target_id");
+    auto first = csv->column("first_in_coverage_s");
+    if (!id || !first) {
+      return unexpected(csv->error().message());
+    }
+    while (csv->next()) {
+      const std::int64_t tid = csv->integer(*id);
+      const auto t = csv->optional_number(*first);
+      if (t) {
+        auto it = out.find(tid);
+        if (it == out.end() || *t < it->second.first) {
+          out[tid] = {*t, "coverage.csv"};
+        }
+      }
+    }
+    if (csv->failed()) {
+      return unexpected(csv->error().message());
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<EvalReport, std::string> evaluate(const EvalInputs& in) {
   auto truth = ingest::read_truth_csv(in.truth);
@@ -27,8 +97,56 @@ Result<EvalReport, std::string> evaluate(const EvalInputs& in) {
     r.classification = score_classification(r.tracking, *truth, *tracks, *labels);
   }
   if (!in.alerts.empty()) {
-    return unexpected(std::string(
-        "--alerts: warning-time scoring is not implemented yet (see README status)"));
+    auto alerts = read_alerts_jsonl(in.alerts);
+    if (!alerts) {
+      return unexpected(alerts.error().message());
+    }
+    std::vector<ingest::LabelRow> labels;
+    if (const fs::path lp = beside(in.labels, in.truth, "labels.csv"); !lp.empty()) {
+      auto l = ingest::read_labels_csv(lp);
+      if (!l) {
+        return unexpected(l.error().message());
+      }
+      labels = std::move(*l);
+    }
+    WarningInputs wi;
+    wi.truth = &*truth;
+    wi.tracks = &*tracks;
+    wi.labels = &labels;
+    wi.tracking = &r.tracking;
+    wi.alerts = &*alerts;
+    if (const fs::path zp = beside(in.zones, in.truth, "zones.geojson"); !zp.empty()) {
+      fs::path sp = beside(in.site, in.truth, "site.csv");
+      if (sp.empty() && fs::exists(zp.parent_path() / "site.csv")) {
+        sp = zp.parent_path() / "site.csv";
+      }
+      if (sp.empty()) {
+        return unexpected(fmt::format("{}: zones need the site origin: give --site site.csv",
+                                      zp.string()));
+      }
+      auto site = ingest::read_site_csv(sp);
+      if (!site) {
+        return unexpected(site.error().message());
+      }
+      auto zones = ingest::read_zones_geojson(zp, EnuFrame(*site));
+      if (!zones) {
+        return unexpected(zones.error().message());
+      }
+      wi.zones = std::move(*zones);
+    }
+    auto opp = read_opportunities(in.truth.parent_path());
+    if (!opp) {
+      return unexpected(opp.error());
+    }
+    wi.first_opportunity = std::move(*opp);
+    if (const fs::path sc = in.truth.parent_path() / "sensors.csv"; fs::exists(sc)) {
+      auto radars = ingest::read_sensors_csv(sc);
+      if (!radars) {
+        return unexpected(radars.error().message());
+      }
+      wi.radars = std::move(*radars);
+    }
+    r.warning = score_warnings(wi);
   }
   return r;
 }
@@ -94,6 +212,28 @@ nlohmann::json to_json(const EvalReport& r, bool per_scan) {
     j["warning_ratio_median"] = w.warning_ratio_median;
     j["false_alerts"] = w.false_alerts;
     j["false_alerts_per_hour"] = w.false_alerts_per_hour;
+    j["hostile_count"] = w.hostile_count;
+    j["hostile_alerted"] = w.hostile_alerted;
+    j["alerts"] = w.alerts;
+    j["duration_h"] = w.duration_h;
+    j["false_alert_ids"] = w.false_alert_ids;
+    nlohmann::json hs = nlohmann::json::array();
+    for (const auto& h : w.hostiles) {
+      nlohmann::json o = {{"target_id", h.target_id},
+                          {"first_opportunity_s", h.first_opportunity_s},
+                          {"opportunity_source", h.opportunity_source},
+                          {"alerted_before_entry", h.alerted_before_entry}};
+      o["first_alert_s"] = h.first_alert_s ? nlohmann::json(*h.first_alert_s) : nlohmann::json();
+      o["zone_entry_s"] = h.zone_entry_s ? nlohmann::json(*h.zone_entry_s) : nlohmann::json();
+      o["zone"] = h.zone;
+      if (h.zone_entry_s) {
+        o["warning_s"] = h.warning_s;
+        o["available_s"] = h.available_s;
+        o["ratio"] = h.ratio;
+      }
+      hs.push_back(o);
+    }
+    j["hostiles"] = hs;
   }
   return j;
 }
@@ -138,10 +278,27 @@ std::string to_text(const EvalReport& r) {
   if (r.warning) {
     const WarningScore& w = *r.warning;
     out += "\n";
+    auto opt = [](const std::optional<double>& v) {
+      return v ? fmt::format("{:.1f}", *v) : std::string("-");
+    };
+    out += fmt::format("{:>8} {:>12} {:>10} {:>10} {:>10} {:>10} {:>7}  {}\n", "target",
+                       "opportunity", "alert", "entry", "warning", "available", "ratio", "zone");
+    for (const auto& h : w.hostiles) {
+      out += fmt::format("{:>8} {:>12.1f} {:>10} {:>10} {:>10} {:>10} {:>7}  {}\n", h.target_id,
+                         h.first_opportunity_s, opt(h.first_alert_s), opt(h.zone_entry_s),
+                         h.zone_entry_s ? fmt::format("{:.1f}", h.warning_s) : "-",
+                         h.zone_entry_s ? fmt::format("{:.1f}", h.available_s) : "-",
+                         h.zone_entry_s ? fmt::format("{:.3f}", h.ratio) : "-",
+                         h.zone_entry_s ? h.zone : "(never entered)");
+    }
     line("hostiles alerted before entry",
          fmt::format("{} / {}", w.hostile_alerted_before_entry, w.hostile_total));
+    line("missed threats", fmt::format("{}", w.hostile_total - w.hostile_alerted_before_entry));
+    line("hostiles alerted (any time)", fmt::format("{} / {}", w.hostile_alerted, w.hostile_count));
     line("warning ratio median", fmt::format("{:.3f}", w.warning_ratio_median));
-    line("false alerts per hour", fmt::format("{:.2f}", w.false_alerts_per_hour));
+    line("alerts / false", fmt::format("{} / {}", w.alerts, w.false_alerts));
+    line("false alerts per hour", fmt::format("{:.2f}  (over {:.2f} h)", w.false_alerts_per_hour,
+                                              w.duration_h));
   }
   return out;
 }
