@@ -12,8 +12,8 @@ std::uint32_t Clusterer::find(std::uint32_t a) {
   return a;
 }
 
-void Clusterer::build(const std::vector<GatedPair>& pairs, std::uint32_t tracks,
-                      std::uint32_t dets, std::vector<Cluster>& out) {
+void Clusterer::build(const std::vector<GatedPair>& pairs, std::uint32_t tracks, std::uint32_t dets,
+                      std::vector<Cluster>& out) {
   out.clear();
   // Nodes: tracks 0..T-1, detections T..T+D-1.
   const std::uint32_t n = tracks + dets;

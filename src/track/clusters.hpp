@@ -18,7 +18,7 @@ struct GatedPair {
 };
 
 struct Cluster {
-  std::vector<std::uint32_t> pairs;  // indices into the pair list
+  std::vector<std::uint32_t> pairs;   // indices into the pair list
   std::vector<std::uint32_t> tracks;  // distinct, ascending
   std::vector<std::uint32_t> dets;    // distinct, ascending
 };

@@ -7,11 +7,17 @@
 namespace dewline::track {
 namespace {
 
-bool finite(double v) { return std::isfinite(v); }
-bool positive(double v) { return std::isfinite(v) && v > 0.0; }
+bool finite(double v) {
+  return std::isfinite(v);
+}
+bool positive(double v) {
+  return std::isfinite(v) && v > 0.0;
+}
 
 // An angle must be finite and within a few turns; anything beyond is a unit error upstream.
-bool sane_angle(double v) { return std::isfinite(v) && std::abs(v) <= 16.0; }
+bool sane_angle(double v) {
+  return std::isfinite(v) && std::abs(v) <= 16.0;
+}
 
 std::string_view check(const PolarMeasurement& m) {
   if (!finite(m.range_m) || !finite(m.azimuth_rad) ||
@@ -48,8 +54,8 @@ std::string_view check(const BearingMeasurement& m) {
 
 std::string_view check(const PositionMeasurement& m) {
   if (!m.position_m.allFinite() || !m.covariance_m2.allFinite() ||
-      (m.velocity_mps && (!m.velocity_mps->allFinite() ||
-                          !m.velocity_covariance_m2ps2.allFinite()))) {
+      (m.velocity_mps &&
+       (!m.velocity_mps->allFinite() || !m.velocity_covariance_m2ps2.allFinite()))) {
     return "nan_or_inf";
   }
   if (m.position_m.norm() > 1e7) {

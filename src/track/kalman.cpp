@@ -115,8 +115,8 @@ void finish(Innovation& in) {
   for (int i = 0; i < n; ++i) {
     log_det += 2.0 * std::log(L(i, i));
   }
-  in.log_likelihood =
-      -0.5 * (in.mahalanobis2 + log_det + static_cast<double>(n) * std::log(2.0 * std::numbers::pi));
+  in.log_likelihood = -0.5 * (in.mahalanobis2 + log_det +
+                              static_cast<double>(n) * std::log(2.0 * std::numbers::pi));
   in.valid = std::isfinite(in.log_likelihood);
 }
 

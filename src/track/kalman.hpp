@@ -17,16 +17,17 @@ namespace dewline::track {
 enum class UpdateMethod : std::uint8_t { Ekf, Ukf };
 
 struct Innovation {
-  MeasVec nu;          // z - h(x), angles wrapped
-  MeasCov S;           // innovation covariance
+  MeasVec nu;  // z - h(x), angles wrapped
+  MeasCov S;   // innovation covariance
   MeasCov S_inv;
-  CrossCov Pxz;        // state-measurement cross covariance (P H' for the EKF)
+  CrossCov Pxz;  // state-measurement cross covariance (P H' for the EKF)
   double mahalanobis2 = 0.0;
   double log_likelihood = 0.0;  // ln N(nu; 0, S)
-  bool valid = false;  // false when S is not positive definite
+  bool valid = false;           // false when S is not positive definite
 };
 
-[[nodiscard]] Innovation innovate(const MeasurementModel& m, const Gaussian& g, UpdateMethod method);
+[[nodiscard]] Innovation innovate(const MeasurementModel& m, const Gaussian& g,
+                                  UpdateMethod method);
 
 // Gating only: the Mahalanobis distance and log-likelihood of the EKF innovation, computed in
 // fixed-size arithmetic without forming the gain (the tracker scores many more pairs than it

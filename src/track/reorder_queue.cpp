@@ -4,7 +4,9 @@
 
 namespace dewline::track {
 
-bool ReorderQueue::push(const Detection& d) { return push(Detection(d)); }
+bool ReorderQueue::push(const Detection& d) {
+  return push(Detection(d));
+}
 
 bool ReorderQueue::push(Detection&& d) {
   if (d.time < released_) {
@@ -55,6 +57,8 @@ void ReorderQueue::pop_until(Time t, std::vector<Detection>& out) {
   }
 }
 
-void ReorderQueue::pop_all(std::vector<Detection>& out) { pop_while(Time{INT64_MAX}, out); }
+void ReorderQueue::pop_all(std::vector<Detection>& out) {
+  pop_while(Time{INT64_MAX}, out);
+}
 
 }  // namespace dewline::track

@@ -110,7 +110,9 @@ void SpatialIndex::build(const std::vector<Disc>& discs) {
   }
 }
 
-void SpatialIndex::insert(std::uint32_t item, const Disc& d) { file(item, d, true); }
+void SpatialIndex::insert(std::uint32_t item, const Disc& d) {
+  file(item, d, true);
+}
 
 std::size_t SpatialIndex::entries() const {
   std::size_t n = big_.size();

@@ -5,11 +5,11 @@
 // Each track registers a disc (its predicted position over the index's validity window and a
 // radius covering its gate); a query returns every track whose disc may touch the query disc.
 // Tracks are filed by their centre only, in the level whose radius bound covers theirs (levels
-// with bounds 2, 4, 8, 16 and 32 times the median radius: confirmed tracks have small gates, starting
-// tracks large ones); a query looks in each level with its radius grown by that level's bound.
-// Height is ignored: 2D radars carry no height, and the exact gate test follows anyway. Entries
-// are sorted by cell, so results are deterministic. Larger discs go to a short list that every
-// query returns.
+// with bounds 2, 4, 8, 16 and 32 times the median radius: confirmed tracks have small gates,
+// starting tracks large ones); a query looks in each level with its radius grown by that level's
+// bound. Height is ignored: 2D radars carry no height, and the exact gate test follows anyway.
+// Entries are sorted by cell, so results are deterministic. Larger discs go to a short list that
+// every query returns.
 #pragma once
 
 #include <array>
@@ -45,8 +45,8 @@ class SpatialIndex {
     std::uint32_t end = 0;  // end == begin: empty slot
   };
   struct Level {
-    double bound = 0.0;  // largest radius filed here
-    double cell = 1.0;   // cell size (2 * bound)
+    double bound = 0.0;                                           // largest radius filed here
+    double cell = 1.0;                                            // cell size (2 * bound)
     std::vector<std::pair<std::int64_t, std::uint32_t>> entries;  // (cell key, item), sorted
     std::vector<std::pair<std::int64_t, std::uint32_t>> pending;  // inserted since build
     std::vector<Slot> slots;

@@ -20,6 +20,8 @@ struct Gaussian {
 };
 
 // Makes P exactly symmetric (round-off in P - K S K' breaks symmetry slowly).
-inline void symmetrize(StateCov& P) { P = 0.5 * (P + P.transpose()).eval(); }
+inline void symmetrize(StateCov& P) {
+  P = 0.5 * (P + P.transpose()).eval();
+}
 
 }  // namespace dewline::track

@@ -41,21 +41,23 @@ struct TrackRecord {
   std::uint64_t serial = 0;  // creation order (internal)
   TrackId id{};              // public id, given at confirmation; 0 before
   TrackStatus status = TrackStatus::Tentative;
-  bool confirmed = false;    // ever confirmed
+  bool confirmed = false;  // ever confirmed
   bool dead = false;
 
   // While a track is being started its state is a mixture over the velocity prior's speed
   // classes (init_mixture.hpp); then the IMM takes over. The filter state itself (a few KB) lives
   // in the tracker's pool at index `filter`, so that records stay small and cheap to move.
   bool initiating = true;
+  // Started from two crossing bearings (no sensor has measured its range).
+  bool from_bearings = false;
   std::uint32_t filter = 0;
   GateSummary summary;
 
-  Time time;              // time of the state
+  Time time;  // time of the state
   Time first_time;
   Time last_update;
   double existence = 0.0;
-  Time existence_time;     // time `existence` refers to (misses move it without the state)
+  Time existence_time;  // time `existence` refers to (misses move it without the state)
   std::uint32_t hits = 0;
   std::uint32_t consecutive_misses = 0;
   double revisit_s = 1.0;  // shortest revisit period of the sensors that updated it

@@ -14,7 +14,9 @@ namespace {
 
 constexpr double kDefaultRadarRangeM = 10000.0;
 
-bool is_radar(SensorKind k) { return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar; }
+bool is_radar(SensorKind k) {
+  return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar;
+}
 bool is_cooperative(SensorKind k) {
   return k == SensorKind::RemoteIdReceiver || k == SensorKind::AdsbReceiver;
 }
@@ -22,9 +24,7 @@ bool is_cooperative(SensorKind k) {
 }  // namespace
 
 Tracker::Tracker(TrackerConfig cfg, const SensorRegistry& sensors)
-    : cfg_(std::move(cfg)),
-      imm_(cfg_.imm),
-      queue_(Duration::from_seconds(cfg_.reorder_window_s)) {
+    : cfg_(std::move(cfg)), imm_(cfg_.imm), queue_(Duration::from_seconds(cfg_.reorder_window_s)) {
   if (cfg_.velocity_prior.empty()) {
     cfg_.velocity_prior = TrackerConfig::defaults().velocity_prior;
   }
@@ -73,11 +73,13 @@ void Tracker::add_sensor(const SensorInfo& s) {
   sensors_[s.id] = m;
 }
 
-const Tracker::SensorModel& Tracker::sensor_model(SensorId id) const { return sensors_.at(id); }
+const Tracker::SensorModel& Tracker::sensor_model(SensorId id) const {
+  return sensors_.at(id);
+}
 
 std::size_t Tracker::live_tracks() const {
-  return static_cast<std::size_t>(std::count_if(tracks_.begin(), tracks_.end(),
-                                                [](const TrackRecord& t) { return !t.dead; }));
+  return static_cast<std::size_t>(
+      std::count_if(tracks_.begin(), tracks_.end(), [](const TrackRecord& t) { return !t.dead; }));
 }
 
 double Tracker::chi2_gate(int dim) const {
@@ -94,7 +96,9 @@ double Tracker::chi2_gate(int dim) const {
 
 // ---- input ----------------------------------------------------------------------------------
 
-void Tracker::add(const Detection& d) { add(Detection(d)); }
+void Tracker::add(const Detection& d) {
+  add(Detection(d));
+}
 
 void Tracker::add(Detection&& d) {
   ++stats_.detections_in;
@@ -130,8 +134,7 @@ void Tracker::release(std::vector<Detection>& due) {
   for (Detection& d : due) {
     if (!frame_.empty()) {
       const Detection& f = frame_.front();
-      const double window =
-          cfg_.frame_fraction * sensor_model(f.sensor).info.scan_period_s;
+      const double window = cfg_.frame_fraction * sensor_model(f.sensor).info.scan_period_s;
       if (d.sensor != f.sensor || (d.time - f.time).seconds() > window) {
         process_frame();
       }
@@ -291,9 +294,9 @@ void Tracker::rebuild_index(Time t) {
       free_filters_.push_back(r.filter);
     }
   }
-  tracks_.erase(std::remove_if(tracks_.begin(), tracks_.end(),
-                               [](const TrackRecord& r) { return r.dead; }),
-                tracks_.end());
+  tracks_.erase(
+      std::remove_if(tracks_.begin(), tracks_.end(), [](const TrackRecord& r) { return r.dead; }),
+      tracks_.end());
   // Indices changed: forget this frame's predictions.
   pred_used_ = 0;
   pred_slot_.assign(tracks_.size(), UINT32_MAX);
@@ -336,8 +339,7 @@ void Tracker::miss_track(TrackRecord& tr, const SensorModel& s, Time t) {
 }
 
 void Tracker::confirm_if_due(TrackRecord& tr) {
-  if (!tr.confirmed && tr.existence >= cfg_.confirm_existence &&
-      tr.hits >= cfg_.confirm_min_hits) {
+  if (!tr.confirmed && tr.existence >= cfg_.confirm_existence && tr.hits >= cfg_.confirm_min_hits) {
     tr.confirmed = true;
     tr.id = TrackId{next_id_++};
     ++stats_.tracks_confirmed;

@@ -88,18 +88,19 @@ class Tracker {
     // (range, azimuth, elevation): density per m rad^2 (per m rad for a 2D radar).
     double clutter_polar3 = 0.0;
     double clutter_polar2 = 0.0;
-    double clutter_density = 0.0;  // position sensors: per m^3; bearing sensors: unused
-    double birth_density = 0.0;    // new targets per m^3 per scan (uniform in space)
+    double clutter_density = 0.0;     // position sensors: per m^3; bearing sensors: unused
+    double birth_density = 0.0;       // new targets per m^3 per scan (uniform in space)
     double undetected_density = 0.0;  // targets per m^3 not yet detected by this sensor
     bool started = false;
     bool radar = false;
-    bool miss_evidence = false;    // absence of a detection is evidence (radars)
+    bool miss_evidence = false;  // absence of a detection is evidence (radars)
   };
   struct Prediction {
     std::uint64_t stamp = 0;
+    std::uint32_t track = UINT32_MAX;  // the track index it belongs to (slots are reused per frame)
     Time t;
-    ImmState imm;        // tracks past initiation
-    InitMixture init;    // initiating tracks
+    ImmState imm;      // tracks past initiation
+    InitMixture init;  // initiating tracks
     Gaussian combined;
   };
 

@@ -20,7 +20,7 @@ TrackerConfig TrackerConfig::defaults() {
   // Manoeuvre: accelerations of a few m/s^2 (quadcopter starts and stops, dives, bird jinks).
   MotionModel man;
   man.kind = MotionKind::ConstantVelocity;
-  man.q = 5.0;
+  man.q = 20.0;  // ~12 m/s^2 manoeuvres of racing drones at 1 s revisits (manoeuvring_drones)
   man.q_vertical = 3.0;
   man.q_turn = 1e-4;
   c.imm.models = {cv, ct, man};

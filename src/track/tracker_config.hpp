@@ -35,7 +35,7 @@ struct TrackerConfig {
 
   // Association.
   Association association = Association::Gnn;
-  double gate_probability = 0.9999;       // P_G: chi-square gate on the innovation
+  double gate_probability = 0.9999;          // P_G: chi-square gate on the innovation
   std::uint32_t jpda_max_hypotheses = 5000;  // per cluster; larger clusters fall back to GNN
 
   // Initiation.
@@ -48,32 +48,32 @@ struct TrackerConfig {
   // The density of undetected targets starts here and decays as the sensor scans (a PMBM filter's
   // undetected-target intensity, Williams, IEEE TAES 51(3), 2015, assumed uniform in space).
   double initial_targets_per_km3 = 0.05;
-  std::uint32_t init_max_hits = 5;   // a starting track's speed-class mixture collapses by then
-  double height_prior_m = 100.0;   // 2D radars: height of a new track above the sensor
+  std::uint32_t init_max_hits = 5;  // a starting track's speed-class mixture collapses by then
+  double height_prior_m = 100.0;    // 2D radars: height of a new track above the sensor
   double height_prior_sigma_m = 300.0;
-  double triangulation_window_s = 1.0;  // bearings from different sensors paired within this
+  double triangulation_window_s = 1.0;       // bearings from different sensors paired within this
   double triangulation_min_angle_deg = 3.0;  // minimum crossing angle of two bearings
 
   // Existence (IPDA, Musicki, Evans & Stankovic, IEEE TAC 39(6), 1994) and track management.
-  double mean_lifetime_s = 300.0;   // survival: P(alive after dt) = exp(-dt / lifetime)
-  double confirm_existence = 0.5;   // tentative -> confirmed (reported)
+  double mean_lifetime_s = 300.0;      // survival: P(alive after dt) = exp(-dt / lifetime)
+  double confirm_existence = 0.5;      // tentative -> confirmed (reported)
   std::uint32_t confirm_min_hits = 2;  // and never on a single detection
-  double keep_existence = 0.35;     // confirmed tracks stay reported while above this
-  double delete_existence = 0.002;  // any track below this is deleted
-  double coast_periods = 6.0;       // delete after this many revisit periods without an update
+  double keep_existence = 0.35;        // confirmed tracks stay reported while above this
+  double delete_existence = 0.002;     // any track below this is deleted
+  double coast_periods = 6.0;          // delete after this many revisit periods without an update
   double min_coast_s = 3.0;
 
   // Measurement-space densities that sensors cannot tell us.
-  double min_clutter_per_scan = 0.1;          // floor on a radar's clutter for the LR
-  double position_clutter_density = 1e-12;    // per m^3: false cooperative reports are rare
-  double bearing_clutter_per_scan = 1.0;      // false bearings per scan over the sensor's field
-  double range_rate_span_mps = 200.0;         // clutter spread in range rate
+  double min_clutter_per_scan = 0.1;        // floor on a radar's clutter for the LR
+  double position_clutter_density = 1e-12;  // per m^3: false cooperative reports are rare
+  double bearing_clutter_per_scan = 1.0;    // false bearings per scan over the sensor's field
+  double range_rate_span_mps = 200.0;       // clutter spread in range rate
 
   // Timing.
-  double reorder_window_s = 0.5;   // detections are released in time order this long after
-  double frame_fraction = 0.25;    // a frame groups one sensor's detections within this
-                                   // fraction of its revisit period
-  double index_validity_s = 0.5;   // the spatial index is rebuilt at least this often
+  double reorder_window_s = 0.5;  // detections are released in time order this long after
+  double frame_fraction = 0.25;   // a frame groups one sensor's detections within this
+                                  // fraction of its revisit period
+  double index_validity_s = 0.5;  // the spatial index is rebuilt at least this often
 
   static TrackerConfig defaults();
 };

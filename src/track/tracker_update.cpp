@@ -8,8 +8,8 @@
 // the detection (clutter or a new target) in that same space. ln rho is the GNN reward and the
 // JPDA hypothesis weight; the existence update follows from the same hypotheses.
 #include <algorithm>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "core/angles.hpp"
@@ -47,7 +47,10 @@ const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
     pred_slot_.resize(tracks_.size(), UINT32_MAX);
   }
   const std::uint32_t slot = pred_slot_[k];
-  if (slot < pred_used_ && pred_pool_[slot].stamp == frame_stamp_ && pred_pool_[slot].t == t) {
+  // A slot index left from an earlier frame may now hold another track's prediction: check the
+  // owner as well as the frame and time.
+  if (slot < pred_used_ && pred_pool_[slot].track == k && pred_pool_[slot].stamp == frame_stamp_ &&
+      pred_pool_[slot].t == t) {
     return pred_pool_[slot];
   }
   if (pred_used_ == pred_pool_.size()) {
@@ -57,6 +60,7 @@ const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
   Prediction& p = pred_pool_[pred_used_++];
   const TrackRecord& tr = tracks_[k];
   p.stamp = frame_stamp_;
+  p.track = k;
   p.t = t;
   const double dt = std::max(0.0, (t - tr.time).seconds());
   if (tr.initiating) {
@@ -95,8 +99,8 @@ void Tracker::gate_frame() {
             : std::clamp((frame_.back().time - last_frame_end_[fs.info.id]).seconds() /
                              fs.info.scan_period_s,
                          0.0, 1.0);
-    fs.undetected_density = fs.undetected_density * std::pow(1.0 - fs.info.pd, share) +
-                            share * fs.birth_density;
+    fs.undetected_density =
+        fs.undetected_density * std::pow(1.0 - fs.info.pd, share) + share * fs.birth_density;
   }
   last_frame_end_[fs.info.id] = frame_.back().time;
   for (std::size_t i = 0; i < nd; ++i) {
@@ -130,7 +134,8 @@ void Tracker::gate_frame() {
     if (m.kind == MeasKind::Polar) {
       const double r = m.z(0);
       const double el_var = m.has_elevation ? m.R(2, 2) : 0.0;
-      const double z_var = m.has_elevation ? 0.0 : cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
+      const double z_var =
+          m.has_elevation ? 0.0 : cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
       frame_sigma2_[i] = m.R(0, 0) + r * r * (m.R(1, 1) + el_var) + z_var;
     } else if (m.kind == MeasKind::Position) {
       frame_sigma2_[i] = m.R(0, 0) + m.R(1, 1) + m.R(2, 2);
@@ -215,8 +220,13 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
   const Detection& d = frame_[i];
   const MeasurementModel& m = frame_models_[i];
   const SensorModel& s = sensor_model(d.sensor);
-  const UpdateMethod method =
-      m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  const UpdateMethod method = m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  // A bearing says nothing about range: anything on its ray fits it. It must not confirm a
+  // tentative track that a range-measuring sensor started (mostly clutter: the ray would confirm
+  // whatever clutter falls on it); it sustains confirmed tracks and those born from bearings.
+  if (m.kind == MeasKind::Bearing && !tr.confirmed && !tr.from_bearings) {
+    return false;
+  }
   const double gate = chi2_gate(m.dim);
   double loglik = 0.0;
   const Prediction& p = predicted(k, d.time);
@@ -227,12 +237,10 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
     }
     loglik = sc.log_likelihood;
   } else {
-    const GateScore in = method == UpdateMethod::Ekf
-                             ? gate_score(m, p.combined)
-                             : [&] {
-                                 const Innovation u = innovate(m, p.combined, method);
-                                 return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
-                               }();
+    const GateScore in = method == UpdateMethod::Ekf ? gate_score(m, p.combined) : [&] {
+      const Innovation u = innovate(m, p.combined, method);
+      return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
+    }();
     if (!in.valid || in.mahalanobis2 > gate) {
       return false;
     }
@@ -262,8 +270,7 @@ void Tracker::associate_frame() {
   for (const Cluster& c : clusters_) {
     stats_.max_cluster_tracks = std::max<std::uint64_t>(stats_.max_cluster_tracks, c.tracks.size());
     bool done = false;
-    if (cfg_.association == Association::Jpda &&
-        (c.tracks.size() > 1 || c.pairs.size() > 1)) {
+    if (cfg_.association == Association::Jpda && (c.tracks.size() > 1 || c.pairs.size() > 1)) {
       if (solve_jpda(c, pairs_, cfg_.jpda_max_hypotheses, weights, miss)) {
         for (std::size_t t = 0; t < c.tracks.size(); ++t) {
           std::vector<std::uint32_t> dets;
@@ -418,8 +425,7 @@ void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
   const Detection& d = frame_[i];
   const MeasurementModel& m = frame_models_[i];
   const SensorModel& s = sensor_model(d.sensor);
-  const UpdateMethod method =
-      m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  const UpdateMethod method = m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
   const double r = existence_after_survival(tr, d.time);
   if (tr.initiating) {
     fs(tr).init = predicted(k, d.time).init;
@@ -489,8 +495,8 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
     ins.reserve(dets.size());
     for (std::uint32_t i : dets) {
       const MeasurementModel& m = frame_models_[i];
-      ins.push_back(innovate(m, g, m.kind == MeasKind::Position ? UpdateMethod::Ekf
-                                                                 : cfg_.radar_update));
+      ins.push_back(
+          innovate(m, g, m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update));
     }
     MeasVec nu = MeasVec::Zero(ins.front().nu.size());
     double lik = miss_weight;
@@ -621,8 +627,8 @@ void Tracker::start_track(std::uint32_t i) {
   const Eigen::Vector2d c = ng.x.head<2>();
   const double pos_sigma = std::sqrt(ng.P(0, 0) + ng.P(1, 1));
   const double w = cfg_.index_validity_s + std::max(0.0, (nt.time - index_time_).seconds());
-  index_.insert(k, SpatialIndex::Disc{c, std::sqrt(chi2_gate(kMaxMeasDim)) *
-                                             (pos_sigma + 1.5 * vmax * w) + 1.0});
+  index_.insert(k, SpatialIndex::Disc{
+                       c, std::sqrt(chi2_gate(kMaxMeasDim)) * (pos_sigma + 1.5 * vmax * w) + 1.0});
 }
 
 void Tracker::triangulate_or_buffer(std::uint32_t i) {
@@ -630,10 +636,9 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   const Time t = d.time;
   // Forget bearings that are too old to pair.
   bearing_buffer_.erase(
-      std::remove_if(bearing_buffer_.begin(), bearing_buffer_.end(),
-                     [&](const Detection& b) {
-                       return (t - b.time).seconds() > cfg_.triangulation_window_s;
-                     }),
+      std::remove_if(
+          bearing_buffer_.begin(), bearing_buffer_.end(),
+          [&](const Detection& b) { return (t - b.time).seconds() > cfg_.triangulation_window_s; }),
       bearing_buffer_.end());
   const SensorModel& sa = sensor_model(d.sensor);
   std::optional<Fix> best;
@@ -678,6 +683,7 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   tr.last_update = d.time;
   tr.existence_time = d.time;
   tr.existence = kTriangulatedExistence;
+  tr.from_bearings = true;
   tr.revisit_s = std::min(sa.info.scan_period_s, sensor_model(other.sensor).info.scan_period_s);
   fs(tr).init = make_init_mixture(best->position, best->covariance, cfg_.velocity_prior);
   tr.initiating = true;
@@ -691,10 +697,11 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   for (const auto& v : cfg_.velocity_prior) {
     vmax = std::max(vmax, v.sigma_h_mps);
   }
-  index_.insert(k, SpatialIndex::Disc{best->position.head<2>(),
-                                      std::sqrt(chi2_gate(kMaxMeasDim)) *
-                                          (std::sqrt(best_score) +
-                                           1.5 * vmax * cfg_.index_validity_s) + 1.0});
+  index_.insert(
+      k, SpatialIndex::Disc{best->position.head<2>(),
+                            std::sqrt(chi2_gate(kMaxMeasDim)) *
+                                    (std::sqrt(best_score) + 1.5 * vmax * cfg_.index_validity_s) +
+                                1.0});
 }
 
 }  // namespace dewline::track

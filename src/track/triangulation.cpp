@@ -76,8 +76,8 @@ std::optional<Fix> triangulate(const Detection& da, const Detection& db,
   Fix f;
   f.range_a_m = t->x();
   f.range_b_m = t->y();
-  const Eigen::Vector2d xy = a->origin.head<2>() + t->x() * Eigen::Vector2d(std::cos(a->az),
-                                                                             std::sin(a->az));
+  const Eigen::Vector2d xy =
+      a->origin.head<2>() + t->x() * Eigen::Vector2d(std::cos(a->az), std::sin(a->az));
   // Horizontal covariance: numerical Jacobian of the intersection w.r.t. the two azimuths.
   Eigen::Matrix2d J;
   const double h = 1e-6;
@@ -89,7 +89,8 @@ std::optional<Fix> triangulate(const Detection& da, const Detection& db,
       return std::nullopt;
     }
     const Eigen::Vector2d xp =
-        a->origin.head<2>() + tp->x() * Eigen::Vector2d(std::cos(a->az + da_), std::sin(a->az + da_));
+        a->origin.head<2>() +
+        tp->x() * Eigen::Vector2d(std::cos(a->az + da_), std::sin(a->az + da_));
     J.col(k) = (xp - xy) / h;
   }
   const Eigen::Matrix2d R =
