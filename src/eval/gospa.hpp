@@ -31,8 +31,8 @@ struct GospaParams {
 
 struct GospaResult {
   double gospa = 0.0;
-  double localisation = 0.0;  // sum of d^p over pairs with d < c
-  std::size_t missed = 0;     // truths without a track within c
+  double localisation = 0.0;     // sum of d^p over pairs with d < c
+  std::size_t missed = 0;        // truths without a track within c
   std::size_t false_tracks = 0;  // tracks without a truth within c
   double ospa = 0.0;
   // truth index -> track index within c, or -1.
@@ -48,6 +48,15 @@ class GospaCalculator {
   [[nodiscard]] const GospaParams& params() const { return params_; }
 
  private:
+  static constexpr std::size_t kDenseLimit = 10000;  // m * n above which components are solved
+  static std::vector<std::size_t> all_rows(std::size_t m);
+  static std::vector<std::size_t> all_cols(std::size_t n);
+  void solve_block(const std::vector<Vec3>& truths, const std::vector<Vec3>& tracks,
+                   const std::vector<std::size_t>& rows, const std::vector<std::size_t>& cols,
+                   GospaResult& r, double& assigned_within, std::size_t& pairs_within);
+  void solve_by_components(const std::vector<Vec3>& truths, const std::vector<Vec3>& tracks,
+                           GospaResult& r, double& assigned_within, std::size_t& pairs_within);
+
   GospaParams params_;
   AssignmentSolver solver_;
   std::vector<double> cost_;
