@@ -27,7 +27,7 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, Assignment
     const GatedPair& p = pairs[pi];
     const std::size_t t = local(c.tracks, p.track);
     const std::size_t d = local(c.dets, p.det);
-    cost[t * cols + d] = -p.log_assoc;
+    cost[t * cols + d] = -p.log_ratio;
     pair_at[t * nd + d] = static_cast<std::int32_t>(pi);
   }
   for (std::size_t t = 0; t < nt; ++t) {

@@ -4,11 +4,13 @@
 // detected and k is clutter or a new target" (tracker_update.cpp derives it), in two forms:
 // rho = r Pd g / ((1 - r Pd Pg) lambda), weighted by the track's existence r (JIPDA), and the
 // same given that the track exists (r = 1). Then:
-// - GNN: the single most likely joint assignment given the tracks exist, maximising
-//   sum ln rho(r=1) over assigned pairs with "not assigned" worth 0: a linear assignment with one
-//   private "miss" column per track, solved exactly by core/assignment.hpp. (Weighting by r here
-//   would refuse a tentative track its second plot and throw its evidence away; existence is
-//   updated from the existence-weighted rho afterwards.)
+// - GNN: the single most likely joint assignment, maximising sum ln rho over assigned pairs with
+//   "not assigned" worth 0: a linear assignment with one private "miss" column per track, solved
+//   exactly by core/assignment.hpp. Where tracks compete for plots the existence-weighted rho
+//   decides, so that a tentative duplicate (often started from a manoeuvring target's plot) does
+//   not take the plot from the confirmed track (manoeuvring_drones GOSPA 70 -> 36, benchmark
+//   scenarios unchanged). A lone track with a lone plot takes it when rho(r=1) > 1: weighting by
+//   r there would refuse a tentative track its second plot and throw its evidence away.
 // - JPDA: the marginal probability of every pair over all feasible joint hypotheses (Fortmann,
 //   Bar-Shalom & Scheffe, IEEE JOE 8(3), 1983), weighted by existence (JIPDA), by depth-first
 //   enumeration; clusters with more hypotheses than the cap fall back to GNN (counted).

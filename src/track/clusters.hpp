@@ -12,8 +12,8 @@ namespace dewline::track {
 struct GatedPair {
   std::uint32_t track = 0;  // index into the frame's candidate tracks
   std::uint32_t det = 0;    // index into the frame's detections
-  double log_ratio = 0.0;   // ln rho: JIPDA association ratio, existence-weighted
-  double log_assoc = 0.0;   // ln of the same ratio given that the track exists (GNN reward)
+  double log_ratio = 0.0;   // ln rho: JIPDA association ratio, existence-weighted (GNN, JPDA)
+  double log_assoc = 0.0;   // ln of the same ratio given that the track exists (lone pairs)
   double log_likelihood = 0.0;
 };
 

@@ -20,7 +20,7 @@ double best_total(const Cluster& c, const std::vector<GatedPair>& pairs, std::si
       continue;
     }
     used[p.det] = 1;
-    best = std::max(best, p.log_assoc + best_total(c, pairs, t + 1, used));
+    best = std::max(best, p.log_ratio + best_total(c, pairs, t + 1, used));
     used[p.det] = 0;
   }
   return best;
@@ -43,7 +43,8 @@ TEST(Association, GnnMatchesBruteForce) {
           GatedPair p;
           p.track = t;
           p.det = d;
-          p.log_assoc = u(rng);
+          p.log_ratio = u(rng);
+          p.log_assoc = p.log_ratio;
           pairs.push_back(p);
         }
       }
@@ -59,7 +60,7 @@ TEST(Association, GnnMatchesBruteForce) {
           const GatedPair& p = pairs[static_cast<std::size_t>(chosen[t])];
           EXPECT_EQ(p.track, c.tracks[t]);
           EXPECT_EQ(det_used[p.det]++, 0) << "detection used twice";
-          total += p.log_assoc;
+          total += p.log_ratio;
         }
       }
       std::vector<char> used(nd, 0);
