@@ -1,0 +1,262 @@
+#include "sim/emit_asterix.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/log.hpp"
+#include "ingest/asterix/encoder.hpp"
+#include "ingest/asterix/to_cat048.hpp"
+#include "ingest/remoteid/capture_writer.hpp"
+#include "sim/emit_common.hpp"
+
+namespace dewline::sim {
+
+std::uint8_t asterix_sac(SensorId id) {
+  return static_cast<std::uint8_t>((to_underlying(id) >> 8U) & 0xFFU);
+}
+std::uint8_t asterix_sic(SensorId id) {
+  return static_cast<std::uint8_t>(to_underlying(id) & 0xFFU);
+}
+
+namespace {
+
+namespace ax = ingest::asterix;
+
+constexpr int kDltEthernet = 1;  // LINKTYPE_ETHERNET
+constexpr std::uint16_t kPort = 8600;
+
+bool is_radar(const SensorInfo& s) {
+  return s.kind == SensorKind::RotatingRadar || s.kind == SensorKind::EsaRadar;
+}
+
+double time_of_day_s(Time t) {
+  const double s = std::fmod(t.seconds(), 86400.0);
+  return s < 0.0 ? s + 86400.0 : s;
+}
+
+// Ethernet II + IPv4 (RFC 791, header checksum set) + UDP (RFC 768, checksum 0 = none) around
+// one datagram, 10.0.0.1:8600 -> 232.1.1.1:8600 (multicast MAC 01:00:5e:01:01:01).
+void udp_frame(std::span<const std::byte> payload, std::uint16_t ip_id,
+               std::vector<std::byte>& out) {
+  out.clear();
+  auto put8 = [&out](unsigned v) { out.push_back(static_cast<std::byte>(v & 0xFFU)); };
+  auto put16 = [&put8](unsigned v) {
+    put8(v >> 8U);
+    put8(v);
+  };
+  constexpr std::array<unsigned, 12> kMacs = {0x01, 0x00, 0x5e, 0x01, 0x01, 0x01,
+                                              0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+  for (unsigned m : kMacs) {
+    put8(m);
+  }
+  put16(0x0800);
+  const std::size_t ip_start = out.size();
+  const auto ip_len = static_cast<unsigned>(20 + 8 + payload.size());
+  put8(0x45);
+  put8(0);
+  put16(ip_len);
+  put16(ip_id);
+  put16(0x4000);  // don't fragment
+  put8(1);        // TTL
+  put8(17);       // UDP
+  put16(0);       // checksum, below
+  for (unsigned o : {10U, 0U, 0U, 1U, 232U, 1U, 1U, 1U}) {
+    put8(o);
+  }
+  std::uint32_t sum = 0;
+  for (std::size_t i = ip_start; i < ip_start + 20; i += 2) {
+    sum +=
+        (std::to_integer<std::uint32_t>(out[i]) << 8U) | std::to_integer<std::uint32_t>(out[i + 1]);
+  }
+  while (sum > 0xFFFFU) {
+    sum = (sum & 0xFFFFU) + (sum >> 16U);
+  }
+  const auto csum = static_cast<std::uint16_t>(~sum & 0xFFFFU);
+  out[ip_start + 10] = static_cast<std::byte>(csum >> 8U);
+  out[ip_start + 11] = static_cast<std::byte>(csum & 0xFFU);
+  put16(kPort);
+  put16(kPort);
+  put16(static_cast<unsigned>(8 + payload.size()));
+  put16(0);
+  out.insert(out.end(), payload.begin(), payload.end());
+}
+
+class AsterixEmitter final : public Emitter {
+ public:
+  AsterixEmitter(std::filesystem::path path, std::optional<ingest::Endpoint> to)
+      : path_(std::move(path)), to_(std::move(to)) {}
+
+  [[nodiscard]] std::string_view name() const override { return to_ ? "asterix-udp" : "asterix"; }
+
+  Result<void, std::string> open(const EmitterContext& ctx) override {
+    frame_ = ctx.frame;
+    radars_.clear();
+    for (const auto& s : ctx.sensors) {
+      if (is_radar(s)) {
+        radars_.push_back(
+            Radar{s, frame_.to_geodetic(s.position_m), ax::DatagramBuilder(1400), std::nullopt});
+      }
+    }
+    if (to_) {
+      auto s = ingest::UdpSender::open(*to_);
+      if (!s) {
+        return unexpected(s.error());
+      }
+      sender_.emplace(std::move(*s));
+    } else {
+      std::error_code ec;
+      if (path_.has_parent_path()) {
+        std::filesystem::create_directories(path_.parent_path(), ec);
+      }
+      auto w =
+          ingest::remoteid::CaptureWriter::create(path_, ingest::remoteid::CaptureFormat::Pcap);
+      if (!w) {
+        return unexpected(w.error());
+      }
+      writer_.emplace(std::move(*w));
+    }
+    return {};
+  }
+
+  Result<void, std::string> scan_start(const SensorInfo& sensor, const ScanRef& scan) override {
+    Radar* r = find(sensor.id);
+    if (r == nullptr) {
+      return {};
+    }
+    now_ = scan.start;
+    if (auto f = flush(*r); !f) {
+      return f;
+    }
+    r->first = scan.start;
+    if (r->info.kind != SensorKind::RotatingRadar) {
+      return {};  // an ESA sweep is no north crossing: no CAT034
+    }
+    ax::Cat034Record nm = ax::make_north_marker(source(*r), time_of_day_s(scan.start));
+    if (r->info.scan_period_s > 0.0 && r->info.scan_period_s < 512.0) {
+      nm.i041 = r->info.scan_period_s;
+    }
+    nm.i120 = ax::DataSourcePosition{r->position.alt_m, r->position.lat_deg, r->position.lon_deg};
+    return add(*r, nm);
+  }
+
+  Result<void, std::string> detection(const SensorInfo& sensor, const Detection& d,
+                                      const ScanRef* /*scan*/) override {
+    Radar* r = find(sensor.id);
+    if (r == nullptr) {
+      return {};
+    }
+    now_ = d.time;
+    // A radar without scan starts sends once per scan period.
+    if (r->first && (d.time - *r->first).seconds() >= std::max(sensor.scan_period_s, 0.1)) {
+      if (auto f = flush(*r); !f) {
+        return f;
+      }
+    }
+    if (!r->first) {
+      r->first = d.time;
+    }
+    ax::Cat048ReportOptions opt;
+    opt.source = source(*r);
+    opt.typ = d.identity.mode3a || d.identity.icao24 ? 3 : 1;
+    auto rec = ax::cat048_from_detection(d, frame_, r->position, opt);
+    if (!rec) {
+      ++dropped_;
+      return {};
+    }
+    return add(*r, *rec);
+  }
+
+  Result<void, std::string> close() override {
+    for (auto& r : radars_) {
+      if (auto f = flush(r); !f) {
+        return f;
+      }
+    }
+    if (dropped_ > 0) {
+      log().warn("sim --emit {}: {} records not encodable in ASTERIX, dropped", name(), dropped_);
+    }
+    if (writer_) {
+      const bool empty = writer_->frames() == 0;
+      if (auto r = writer_->close(); !r) {
+        return r;
+      }
+      if (empty) {
+        return write_empty_pcap(path_, kDltEthernet);
+      }
+    }
+    return {};
+  }
+
+ private:
+  struct Radar {
+    SensorInfo info;
+    Geodetic position;
+    ax::DatagramBuilder builder;
+    std::optional<Time> first;  // first record of the open datagram
+  };
+
+  Radar* find(SensorId id) {
+    for (auto& r : radars_) {
+      if (r.info.id == id) {
+        return &r;
+      }
+    }
+    return nullptr;
+  }
+  static ax::DataSourceIdentifier source(const Radar& r) {
+    return {asterix_sac(r.info.id), asterix_sic(r.info.id)};
+  }
+
+  template <class Record>
+  Result<void, std::string> add(Radar& r, const Record& rec) {
+    if (auto a = r.builder.add(rec); !a) {
+      ++dropped_;
+    }
+    return {};
+  }
+
+  Result<void, std::string> flush(Radar& r) {
+    r.first.reset();
+    for (const auto& dgram : r.builder.finish()) {
+      if (sender_) {
+        if (auto s = sender_->send(dgram); !s) {
+          return s;
+        }
+        continue;
+      }
+      udp_frame(dgram, ip_id_++, frame_bytes_);
+      if (auto w = writer_->write(kDltEthernet, now_, frame_bytes_); !w) {
+        return w;
+      }
+    }
+    return {};
+  }
+
+  std::filesystem::path path_;
+  std::optional<ingest::Endpoint> to_;
+  EnuFrame frame_;
+  std::vector<Radar> radars_;
+  std::optional<ingest::UdpSender> sender_;
+  std::optional<ingest::remoteid::CaptureWriter> writer_;
+  std::vector<std::byte> frame_bytes_;
+  Time now_;
+  std::uint16_t ip_id_ = 1;
+  std::uint64_t dropped_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> make_asterix_pcap_emitter(const std::filesystem::path& path) {
+  return std::make_unique<AsterixEmitter>(path, std::nullopt);
+}
+
+std::unique_ptr<Emitter> make_asterix_udp_emitter(const ingest::Endpoint& to) {
+  return std::make_unique<AsterixEmitter>(std::filesystem::path{}, to);
+}
+
+}  // namespace dewline::sim
