@@ -191,6 +191,25 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
   return run;
 }
 
+namespace {
+
+// Config errors that belong to `table` ([tracker] or [assess]): "unknown key" errors under
+// another stage's table are that stage's business (ConfigSection::mark_used marks a table but
+// not the keys of its sub-tables, e.g. [assess.allow], so they would be reported here).
+std::string own_config_errors(const std::vector<ConfigError>& errors, std::string_view table) {
+  std::string msg;
+  for (const auto& e : errors) {
+    const bool own = e.key == table || e.key.rfind(std::string(table) + ".", 0) == 0;
+    if (!own && !e.key.empty() && e.reason == "unknown key") {
+      continue;
+    }
+    msg += (msg.empty() ? "" : "\n") + e.message();
+  }
+  return msg;
+}
+
+}  // namespace
+
 Result<track::TrackerConfig, std::string> load_tracker_config(const fs::path& file) {
   track::TrackerConfig cfg = track::TrackerConfig::defaults();
   if (file.empty()) {
@@ -209,11 +228,9 @@ Result<track::TrackerConfig, std::string> load_tracker_config(const fs::path& fi
   }
   auto done = doc->finish();
   if (!done) {
-    std::string msg;
-    for (const auto& e : done.error()) {
-      msg += (msg.empty() ? "" : "\n") + e.message();
+    if (std::string msg = own_config_errors(done.error(), "tracker"); !msg.empty()) {
+      return unexpected(msg);
     }
-    return unexpected(msg);
   }
   return cfg;
 }
@@ -236,11 +253,9 @@ Result<assess::AssessConfig, std::string> load_assess_config(const fs::path& fil
   }
   auto done = doc->finish();
   if (!done) {
-    std::string msg;
-    for (const auto& e : done.error()) {
-      msg += (msg.empty() ? "" : "\n") + e.message();
+    if (std::string msg = own_config_errors(done.error(), "assess"); !msg.empty()) {
+      return unexpected(msg);
     }
-    return unexpected(msg);
   }
   return cfg;
 }

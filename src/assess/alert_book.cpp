@@ -86,8 +86,8 @@ std::vector<AlertEvent> AlertBook::take_events() {
 }
 
 std::size_t AlertBook::open_alerts() const {
-  return static_cast<std::size_t>(
-      std::count_if(entries_.begin(), entries_.end(), [](const auto& kv) { return kv.second.open; }));
+  return static_cast<std::size_t>(std::count_if(entries_.begin(), entries_.end(),
+                                                [](const auto& kv) { return kv.second.open; }));
 }
 
 }  // namespace dewline::assess

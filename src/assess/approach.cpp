@@ -6,8 +6,8 @@
 namespace dewline::assess {
 namespace {
 
-constexpr int kSamples = 48;        // coarse samples of the path over the horizon
-constexpr int kRefineSteps = 24;    // golden-section steps around the best sample
+constexpr int kSamples = 48;      // coarse samples of the path over the horizon
+constexpr int kRefineSteps = 24;  // golden-section steps around the best sample
 
 Eigen::Matrix2d horizontal_cov(const Track& t, double tau) {
   const Eigen::Matrix2d pp = t.covariance.block<2, 2>(0, 0);

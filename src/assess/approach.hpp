@@ -20,17 +20,17 @@ namespace dewline::assess {
 
 struct ZoneApproach {
   bool inside = false;
-  double distance_m = 0.0;            // 3D distance to the zone volume now (0 inside)
-  double closing_mps = 0.0;           // rate at which that distance shrinks (positive: closing)
-  double speed_mps = 0.0;             // the track's speed
-  std::optional<double> entry_s;      // straight-line entry time within the horizon
+  double distance_m = 0.0;        // 3D distance to the zone volume now (0 inside)
+  double closing_mps = 0.0;       // rate at which that distance shrinks (positive: closing)
+  double speed_mps = 0.0;         // the track's speed
+  std::optional<double> entry_s;  // straight-line entry time within the horizon
   double entry_sigma_s = 0.0;
-  double cpa_m = 0.0;                 // closest approach within the horizon (0: enters)
+  double cpa_m = 0.0;  // closest approach within the horizon (0: enters)
   double cpa_time_s = 0.0;
   double cpa_sigma_m = 0.0;
-  bool may_enter = false;             // enters, or passes within the uncertainty (see above)
-  double time_to_zone_s = -1.0;       // entry time, else CPA time when may_enter; -1: neither
-  double p_enter = 0.0;               // 1 when it enters; exp(-cpa^2 / (2 sigma^2)) otherwise
+  bool may_enter = false;        // enters, or passes within the uncertainty (see above)
+  double time_to_zone_s = -1.0;  // entry time, else CPA time when may_enter; -1: neither
+  double p_enter = 0.0;          // 1 when it enters; exp(-cpa^2 / (2 sigma^2)) otherwise
 };
 
 // Distance from p to the zone volume (0 inside).

@@ -36,8 +36,8 @@ std::optional<std::vector<CoarseClass>> read_classes(ConfigSection& s, std::stri
   for (const auto& n : names) {
     auto c = coarse_class_from_string(n);
     if (!c) {
-      s.error(key, fmt::format("invalid value \"{}\": expected drone, bird, aircraft or unknown",
-                               n));
+      s.error(key,
+              fmt::format("invalid value \"{}\": expected drone, bird, aircraft or unknown", n));
       return std::nullopt;
     }
     out.push_back(*c);
@@ -99,8 +99,9 @@ void read_assess_config(ConfigSection section, AssessConfig& cfg) {
     std::vector<double> prior = k.prior;
     c.get("prior", prior, Range{0.0, 1.0});
     if (prior.size() != 6) {
-      c.error("prior", "expected 6 numbers (drone_multirotor, drone_fixed_wing, bird, "
-                       "aircraft_fixed_wing, helicopter, glider)");
+      c.error("prior",
+              "expected 6 numbers (drone_multirotor, drone_fixed_wing, bird, "
+              "aircraft_fixed_wing, helicopter, glider)");
     } else {
       k.prior = prior;
     }

@@ -22,7 +22,7 @@ struct TrackState {
   std::deque<Track> history;  // evidence snapshots, oldest first
   Track last;
   Time last_seen;
-  std::vector<char> inside;   // per zone, with edge hysteresis
+  std::vector<char> inside;  // per zone, with edge hysteresis
   KinematicFeatures features;
 };
 
@@ -100,16 +100,14 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   CoarseClass rule_class = decided;
   if (p_drone >= cfg.threat.drone_min_probability) {
     rule_class = CoarseClass::Drone;
-  } else if (decided == CoarseClass::Drone ||
-             (decided == CoarseClass::Unknown &&
-              p_bird <= cfg.threat.unknown_max_bird_probability)) {
+  } else if (decided == CoarseClass::Drone || (decided == CoarseClass::Unknown &&
+                                               p_bird <= cfg.threat.unknown_max_bird_probability)) {
     rule_class = CoarseClass::Unknown;
   } else if (decided == CoarseClass::Unknown) {
     rule_class = CoarseClass::Bird;
   }
-  const double p_rule = rule_class == CoarseClass::Unknown
-                            ? 1.0 - p_bird
-                            : a.class_probabilities.coarse(rule_class);
+  const double p_rule =
+      rule_class == CoarseClass::Unknown ? 1.0 - p_bird : a.class_probabilities.coarse(rule_class);
 
   ThreatInputs in;
   in.coarse = rule_class;
@@ -178,14 +176,14 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
       zin.identity = IdentityCategory::Friendly;
     }
     const ZoneThreat zt = zone_threat(z, ap, zin, cfg.threat, p_rule);
-    if (zt.level > a.threat || (zt.level == a.threat && a.threat_reason.empty() &&
-                                zt.level != ThreatLevel::None)) {
+    if (zt.level > a.threat ||
+        (zt.level == a.threat && a.threat_reason.empty() && zt.level != ThreatLevel::None)) {
       a.threat = zt.level;
       a.threat_reason = zt.reason;
     }
     if (zt.alerting) {
-      conditions.push_back(AlertCondition{track.id, z.zone.name, z.zone.level, zt.level,
-                                          zt.reason});
+      conditions.push_back(
+          AlertCondition{track.id, z.zone.name, z.zone.level, zt.level, zt.reason});
     }
   }
 
@@ -193,8 +191,8 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   st.last = track;
   st.last_seen = t;
   if (cfg.alerts.history_snapshots > 0 &&
-      (st.history.empty() || seconds_between(st.history.back().time, track.time) >=
-                                 cfg.alerts.history_spacing_s)) {
+      (st.history.empty() ||
+       seconds_between(st.history.back().time, track.time) >= cfg.alerts.history_spacing_s)) {
     st.history.push_back(track);
     while (st.history.size() > cfg.alerts.history_snapshots) {
       st.history.pop_front();
@@ -272,11 +270,21 @@ bool Assessor::acknowledge(AlertId id, Time t) {
   return ok;
 }
 
-const AssessConfig& Assessor::config() const { return impl_->cfg; }
-const std::vector<AssessZone>& Assessor::zones() const { return impl_->zones; }
-const EnuFrame& Assessor::frame() const { return impl_->frame; }
-const AssessorStats& Assessor::stats() const { return impl_->stats; }
-const SpoofChecker& Assessor::spoof_checker() const { return impl_->spoof; }
+const AssessConfig& Assessor::config() const {
+  return impl_->cfg;
+}
+const std::vector<AssessZone>& Assessor::zones() const {
+  return impl_->zones;
+}
+const EnuFrame& Assessor::frame() const {
+  return impl_->frame;
+}
+const AssessorStats& Assessor::stats() const {
+  return impl_->stats;
+}
+const SpoofChecker& Assessor::spoof_checker() const {
+  return impl_->spoof;
+}
 
 const KinematicFeatures* Assessor::features_of(TrackId id) const {
   auto it = impl_->tracks.find(id);

@@ -47,8 +47,7 @@ struct AssessorStats {
 
 class Assessor {
  public:
-  Assessor(AssessConfig cfg, std::vector<AssessZone> zones, EnuFrame frame,
-           SensorRegistry sensors);
+  Assessor(AssessConfig cfg, std::vector<AssessZone> zones, EnuFrame frame, SensorRegistry sensors);
   static Result<Assessor, std::vector<RuleError>> create(AssessConfig cfg,
                                                          const std::vector<Zone>& zones,
                                                          EnuFrame frame, SensorRegistry sensors);

@@ -8,7 +8,9 @@
 namespace dewline::assess {
 namespace {
 
-constexpr std::size_t idx(TargetClass c) { return static_cast<std::size_t>(c) - 1; }
+constexpr std::size_t idx(TargetClass c) {
+  return static_cast<std::size_t>(c) - 1;
+}
 
 bool is_drone(std::size_t k) {
   return k == idx(TargetClass::DroneMultirotor) || k == idx(TargetClass::DroneFixedWing);
@@ -20,8 +22,7 @@ bool is_manned(std::size_t k) {
 
 // The coarse class a log-likelihood vector favours, for the evidence text.
 std::string_view favoured(const std::array<double, kRealClassCount>& ll) {
-  const auto best = static_cast<std::size_t>(
-      std::max_element(ll.begin(), ll.end()) - ll.begin());
+  const auto best = static_cast<std::size_t>(std::max_element(ll.begin(), ll.end()) - ll.begin());
   double second = -1e300;
   for (std::size_t k = 0; k < ll.size(); ++k) {
     if (coarse_of(static_cast<TargetClass>(k + 1)) !=

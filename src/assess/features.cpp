@@ -34,10 +34,19 @@ struct Stats {
 
 // Edges chosen by hand to resolve the ranges where the classes differ (docs/assessment.md).
 const std::array<FeatureSpec, kFeatureCount> kFeatureSpecs = {{
-    {"speed", {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 23, 26, 30, 35, 40, 50, 65, 90, 130, 200}, 24},
-    {"speed_max", {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 23, 26, 30, 35, 40, 50, 65, 90, 130, 200}, 24},
-    {"speed_cv", {0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 1.0}, 15},
-    {"alt", {5, 10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 150, 200, 250, 300, 400, 500, 700, 1000, 1500, 2500, 4000}, 22},
+    {"speed",
+     {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 23, 26, 30, 35, 40, 50, 65, 90, 130, 200},
+     24},
+    {"speed_max",
+     {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 23, 26, 30, 35, 40, 50, 65, 90, 130, 200},
+     24},
+    {"speed_cv",
+     {0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 1.0},
+     15},
+    {"alt",
+     {5,   10,  20,  30,  40,  50,  60,  70,   80,   100,  120,
+      150, 200, 250, 300, 400, 500, 700, 1000, 1500, 2500, 4000},
+     22},
     {"climb", {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 10.0}, 13},
     {"vz_std", {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0}, 12},
     {"turn", {0.2, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90}, 14},
@@ -58,8 +67,8 @@ TrackSample sample_of(const Track& t) {
   s.time = t.time;
   s.position_m = t.position_m;
   s.velocity_mps = t.velocity_mps;
-  const double total = t.model_probabilities[0] + t.model_probabilities[1] +
-                       t.model_probabilities[2];
+  const double total =
+      t.model_probabilities[0] + t.model_probabilities[1] + t.model_probabilities[2];
   s.manoeuvre = total > 0.0 ? 1.0 - t.model_probabilities[0] / total : 0.0;
   return s;
 }
@@ -135,8 +144,8 @@ KinematicFeatures compute_features(const std::deque<TrackSample>& samples, doubl
   set(Feature::Turn, turn.mean(), turn.n >= 2.0);
   set(Feature::TurnStd, turn.stddev(), turn.n >= 3.0);
   set(Feature::Hover, hover / static_cast<double>(n));
-  const double net = (samples.back().position_m.head<2>() - samples[first].position_m.head<2>())
-                         .norm();
+  const double net =
+      (samples.back().position_m.head<2>() - samples[first].position_m.head<2>()).norm();
   set(Feature::Straight, path > 1e-6 ? net / path : 0.0, pairs && path > 5.0);
   set(Feature::Accel, accel.stddev(), accel.n >= 3.0);
   set(Feature::Manoeuvre, manoeuvre.mean());

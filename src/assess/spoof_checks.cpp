@@ -14,14 +14,18 @@ namespace {
 constexpr std::size_t kMaxRssiSamples = 60;
 constexpr double kRecentUpdateS = 3.0;  // a radar track counts as "seen now" this long
 
-bool is_radar(SensorKind k) { return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar; }
+bool is_radar(SensorKind k) {
+  return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar;
+}
 
 std::string short_id(const std::string& key) {
   const auto colon = key.find(':');
   return colon == std::string::npos ? key : key.substr(colon + 1);
 }
 
-std::string hex24(std::uint32_t v) { return fmt::format("{:06x}", v); }
+std::string hex24(std::uint32_t v) {
+  return fmt::format("{:06x}", v);
+}
 
 }  // namespace
 
@@ -112,8 +116,8 @@ void SpoofChecker::update(Time t, std::span<const Detection> detections,
       for (const auto& s : serials) {
         list += (list.empty() ? "" : ", ") + s;
       }
-      track_flags_[k.id] = fmt::format("emitter: one track broadcasts {} serials ({})",
-                                       serials.size(), list);
+      track_flags_[k.id] =
+          fmt::format("emitter: one track broadcasts {} serials ({})", serials.size(), list);
     }
   }
 }
@@ -144,8 +148,7 @@ void SpoofChecker::check_jump(const std::string& key, IdState& s, const Report& 
     flag(key, "jump",
          fmt::format("jump: {} moved {:.0f} m in {:.1f} s ({:.0f} m/s, no {} flies faster than "
                      "{:.0f} m/s)",
-                     short_id(key), moved, dt, implied, s.adsb ? "aircraft" : "drone",
-                     max_speed),
+                     short_id(key), moved, dt, implied, s.adsb ? "aircraft" : "drone", max_speed),
          r.time);
   } else if (residual && *residual > tol + 0.5 * max_accel * dt * dt) {
     flag(key, "jump",
@@ -157,8 +160,8 @@ void SpoofChecker::check_jump(const std::string& key, IdState& s, const Report& 
   s.last = r;
 }
 
-void SpoofChecker::check_signal(const std::string& key, IdState& s,
-                                const std::vector<Report>& same, Time t) {
+void SpoofChecker::check_signal(const std::string& key, IdState& s, const std::vector<Report>& same,
+                                Time t) {
   // Two receivers of one broadcast: the level difference against free-space loss.
   for (std::size_t a = 0; a < same.size(); ++a) {
     for (std::size_t b = a + 1; b < same.size(); ++b) {
@@ -218,8 +221,7 @@ void SpoofChecker::check_signal(const std::string& key, IdState& s,
         flag(key, "signal",
              fmt::format("signal: the level at {} is {:.1f} dB off what the reported position "
                          "of {} gives",
-                         info != nullptr && !info->name.empty() ? info->name
-                                                                : to_string(r.sensor),
+                         info != nullptr && !info->name.empty() ? info->name : to_string(r.sensor),
                          mean, short_id(key)),
              t);
       }
@@ -274,8 +276,7 @@ void SpoofChecker::check_radar(const std::string& key, IdState& s, const Report&
     }
     s.looks.push_back(Look{t, std::clamp(radar.pd, 0.0, 1.0), hit});
     const std::string name = radar.name.empty() ? "radar " + to_string(radar.id) : radar.name;
-    while (!s.looks.empty() &&
-           seconds_between(s.looks.front().time, t) > cfg_.radar_window_s) {
+    while (!s.looks.empty() && seconds_between(s.looks.front().time, t) > cfg_.radar_window_s) {
       s.looks.pop_front();
     }
     if (radar_silent(s)) {
@@ -385,10 +386,10 @@ void SpoofChecker::check_emitter(const std::string& key, const Report& r) {
     const std::uint32_t n = ++mine.coincidences[other];
     ++s.coincidences[key];
     if (n >= cfg_.same_emitter_min) {
-      const std::string why =
-          fmt::format("emitter: {} and {} are broadcast from one place again and again ({} "
-                      "times): one emitter, several identities",
-                      short_id(key), short_id(other), n);
+      const std::string why = fmt::format(
+          "emitter: {} and {} are broadcast from one place again and again ({} "
+          "times): one emitter, several identities",
+          short_id(key), short_id(other), n);
       flag(key, "emitter", why, r.time);
       flag(other, "emitter", why, r.time);
     }

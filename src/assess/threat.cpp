@@ -39,9 +39,8 @@ ZoneThreat zone_threat(const AssessZone& z, const ZoneApproach& a, const ThreatI
                        const ThreatConfig& cfg, double p_class) {
   ZoneThreat out;
   const ZonePolicy& pol = z.policy;
-  const bool class_applies =
-      std::find(pol.alert_classes.begin(), pol.alert_classes.end(), in.coarse) !=
-      pol.alert_classes.end();
+  const bool class_applies = std::find(pol.alert_classes.begin(), pol.alert_classes.end(),
+                                       in.coarse) != pol.alert_classes.end();
   if (!class_applies || in.identity == IdentityCategory::Friendly) {
     return out;
   }
@@ -61,9 +60,10 @@ ZoneThreat zone_threat(const AssessZone& z, const ZoneApproach& a, const ThreatI
       const std::string when = describe_time(a.time_to_zone_s, a.entry_sigma_s);
       const std::string how =
           a.entry_s ? fmt::format("heading into protected zone {} in {}", name, when)
-                    : fmt::format("may enter protected zone {} in {} (closest approach {:.0f} m, "
-                                  "+-{:.0f} m)",
-                                  name, when, a.cpa_m, a.cpa_sigma_m);
+                    : fmt::format(
+                          "may enter protected zone {} in {} (closest approach {:.0f} m, "
+                          "+-{:.0f} m)",
+                          name, when, a.cpa_m, a.cpa_sigma_m);
       if (a.time_to_zone_s <= cfg.critical_time_s) {
         level = ThreatLevel::Critical;
       } else if (a.time_to_zone_s <= cfg.high_time_s) {
@@ -106,10 +106,10 @@ ZoneThreat zone_threat(const AssessZone& z, const ZoneApproach& a, const ThreatI
     level = lower(level);
   }
   out.level = level;
-  out.alerting = static_cast<int>(level) >= pol.min_alert_threat &&
-                 (!cooperative || pol.alert_cooperative);
-  std::string who = fmt::format("{} (p {:.2f}), {}", to_string(in.coarse), p_class,
-                                to_string(in.identity));
+  out.alerting =
+      static_cast<int>(level) >= pol.min_alert_threat && (!cooperative || pol.alert_cooperative);
+  std::string who =
+      fmt::format("{} (p {:.2f}), {}", to_string(in.coarse), p_class, to_string(in.identity));
   if (in.identity == IdentityCategory::Spoofed && !in.spoof_reason.empty()) {
     who += fmt::format(" ({})", in.spoof_reason);
   }

@@ -32,7 +32,7 @@ enum class IdentityCategory : std::uint8_t { NonCooperative, Cooperative, Friend
 struct ThreatInputs {
   CoarseClass coarse = CoarseClass::Unknown;  // rule class (after the probability gates)
   IdentityCategory identity = IdentityCategory::NonCooperative;
-  double closing_on_protected_mps = 0.0;      // largest closing speed on any protected zone
+  double closing_on_protected_mps = 0.0;  // largest closing speed on any protected zone
   std::string spoof_reason;
 };
 

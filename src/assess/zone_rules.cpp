@@ -87,13 +87,12 @@ std::string RuleError::message() const {
 }
 
 bool allow_listed(const AllowList& list, const Identity& id) {
-  if (!id.remote_id.empty() &&
-      std::find(list.remote_ids.begin(), list.remote_ids.end(), id.remote_id) !=
-          list.remote_ids.end()) {
+  if (!id.remote_id.empty() && std::find(list.remote_ids.begin(), list.remote_ids.end(),
+                                         id.remote_id) != list.remote_ids.end()) {
     return true;
   }
-  if (id.icao24 && std::find(list.icao24.begin(), list.icao24.end(), *id.icao24) !=
-                       list.icao24.end()) {
+  if (id.icao24 &&
+      std::find(list.icao24.begin(), list.icao24.end(), *id.icao24) != list.icao24.end()) {
     return true;
   }
   if (!id.callsign.empty()) {
@@ -114,8 +113,7 @@ Result<std::vector<AssessZone>, std::vector<RuleError>> build_zone_rules(
   for (std::size_t i = 0; i < zones.size(); ++i) {
     AssessZone az;
     az.zone = zones[i];
-    az.policy =
-        zones[i].level == ZoneLevel::Protected ? cfg.protected_policy : cfg.warning_policy;
+    az.policy = zones[i].level == ZoneLevel::Protected ? cfg.protected_policy : cfg.warning_policy;
     ZonePolicy& p = az.policy;
     auto fail = [&](const std::string& key, std::string reason) {
       errors.push_back(RuleError{i, zones[i].name, "properties." + key, std::move(reason)});
@@ -161,8 +159,8 @@ Result<std::vector<AssessZone>, std::vector<RuleError>> build_zone_rules(
         }
       } else if (key == "min_alert_threat") {
         const std::string v = trim(value);
-        static constexpr std::array<std::string_view, 5> kNames = {"none", "low", "medium",
-                                                                   "high", "critical"};
+        static constexpr std::array<std::string_view, 5> kNames = {"none", "low", "medium", "high",
+                                                                   "critical"};
         int level = -1;
         for (std::size_t k = 1; k < kNames.size(); ++k) {
           if (v == kNames[k] || v == std::to_string(k)) {

@@ -11,14 +11,14 @@ namespace {
 using nlohmann::json;
 
 Result<AlertState, std::string> state_from(const std::string& s) {
-  for (AlertState a : {AlertState::Raised, AlertState::Acknowledged, AlertState::Cleared,
-                       AlertState::Expired}) {
+  for (AlertState a :
+       {AlertState::Raised, AlertState::Acknowledged, AlertState::Cleared, AlertState::Expired}) {
     if (to_string(a) == s) {
       return a;
     }
   }
-  return unexpected(fmt::format("invalid state \"{}\" (raised, acknowledged, cleared, expired)",
-                                s));
+  return unexpected(
+      fmt::format("invalid state \"{}\" (raised, acknowledged, cleared, expired)", s));
 }
 
 Result<std::uint64_t, std::string> id_from(const json& v) {

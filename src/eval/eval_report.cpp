@@ -217,6 +217,7 @@ nlohmann::json to_json(const EvalReport& r, bool per_scan) {
     j["alerts"] = w.alerts;
     j["duration_h"] = w.duration_h;
     j["false_alert_ids"] = w.false_alert_ids;
+    j["alert_targets"] = w.alert_targets;
     nlohmann::json hs = nlohmann::json::array();
     for (const auto& h : w.hostiles) {
       nlohmann::json o = {{"target_id", h.target_id},

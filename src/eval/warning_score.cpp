@@ -44,8 +44,8 @@ WarningScore score_warnings(const WarningInputs& in) {
     }
   }
   for (const auto& l : *in.labels) {
-    const bool h = has_hostile_column ? l.hostile.value_or(false)
-                                      : l.target_class == CoarseClass::Drone;
+    const bool h =
+        has_hostile_column ? l.hostile.value_or(false) : l.target_class == CoarseClass::Drone;
     if (h) {
       hostile.insert(l.target_id);
     }
@@ -141,14 +141,27 @@ WarningScore score_warnings(const WarningInputs& in) {
   w.alerts = spans.size();
   for (const auto& [id, s] : spans) {
     std::set<std::int64_t> hostiles_matched;
+    std::map<std::int64_t, std::size_t> any_matched;
     auto m = matches.find(s.track);
     if (m != matches.end()) {
       for (const auto& [t, target] : m->second) {
-        if (t >= s.raised - kMatchSlackS && t <= s.ended && hostile.count(target) != 0) {
-          hostiles_matched.insert(target);
+        if (t >= s.raised - kMatchSlackS && t <= s.ended) {
+          ++any_matched[target];
+          if (hostile.count(target) != 0) {
+            hostiles_matched.insert(target);
+          }
         }
       }
     }
+    std::int64_t most = -1;
+    std::size_t most_n = 0;
+    for (const auto& [target, n] : any_matched) {
+      if (n > most_n) {
+        most = target;
+        most_n = n;
+      }
+    }
+    w.alert_targets.push_back(most);
     if (hostiles_matched.empty()) {
       ++w.false_alerts;
       w.false_alert_ids.push_back(id);
@@ -185,7 +198,8 @@ WarningScore score_warnings(const WarningInputs& in) {
       ++w.hostile_alerted_before_entry;
       h.warning_s = *h.zone_entry_s - *h.first_alert_s;
     }
-    h.ratio = h.available_s > 0.0 ? h.warning_s / h.available_s : (h.alerted_before_entry ? 1.0 : 0.0);
+    h.ratio =
+        h.available_s > 0.0 ? h.warning_s / h.available_s : (h.alerted_before_entry ? 1.0 : 0.0);
     ratios.push_back(h.ratio);
     w.hostiles.push_back(h);
   }

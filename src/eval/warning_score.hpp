@@ -33,27 +33,30 @@ namespace dewline::eval {
 
 struct HostileWarning {
   std::int64_t target_id = 0;
-  std::string zone;                      // the zone it entered ("" if none)
-  double first_opportunity_s = 0.0;      // first time a sensor could have detected it
-  std::string opportunity_source;        // meta.json, coverage.csv, sensors.csv, truth.csv
-  std::optional<double> first_alert_s;   // first alert raised on a track matched to it
-  std::optional<double> zone_entry_s;    // first time inside a protected zone
-  double warning_s = 0.0;                // zone entry - first alert (0 when none before entry)
-  double available_s = 0.0;              // zone entry - first opportunity
-  double ratio = 0.0;                    // warning / available
+  std::string zone;                     // the zone it entered ("" if none)
+  double first_opportunity_s = 0.0;     // first time a sensor could have detected it
+  std::string opportunity_source;       // meta.json, coverage.csv, sensors.csv, truth.csv
+  std::optional<double> first_alert_s;  // first alert raised on a track matched to it
+  std::optional<double> zone_entry_s;   // first time inside a protected zone
+  double warning_s = 0.0;               // zone entry - first alert (0 when none before entry)
+  double available_s = 0.0;             // zone entry - first opportunity
+  double ratio = 0.0;                   // warning / available
   bool alerted_before_entry = false;
 };
 
 struct WarningScore {
-  std::vector<HostileWarning> hostiles;     // every hostile target, entering a zone or not
-  std::size_t hostile_count = 0;            // hostile targets in the labels
-  std::size_t hostile_total = 0;            // ... that entered a protected zone
+  std::vector<HostileWarning> hostiles;  // every hostile target, entering a zone or not
+  std::size_t hostile_count = 0;         // hostile targets in the labels
+  std::size_t hostile_total = 0;         // ... that entered a protected zone
   std::size_t hostile_alerted_before_entry = 0;
-  std::size_t hostile_alerted = 0;          // any alert at any time, entering or not
-  double warning_ratio_median = 0.0;        // over those that entered
-  std::size_t alerts = 0;                   // distinct alerts raised
+  std::size_t hostile_alerted = 0;    // any alert at any time, entering or not
+  double warning_ratio_median = 0.0;  // over those that entered
+  std::size_t alerts = 0;             // distinct alerts raised
   std::size_t false_alerts = 0;
   std::vector<std::uint64_t> false_alert_ids;
+  // Per distinct alert (alert id order): the truth target its track was matched to most while
+  // the alert was open (hostile or not), or -1 when it was matched to none (a false track).
+  std::vector<std::int64_t> alert_targets;
   double duration_h = 0.0;
   double false_alerts_per_hour = 0.0;
 };

@@ -12,7 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-double round_to(double v, double q) { return std::round(v / q) * q; }
+double round_to(double v, double q) {
+  return std::round(v / q) * q;
+}
 
 json vec3(const Vec3& v, double q) {
   return json::array({round_to(v.x(), q), round_to(v.y(), q), round_to(v.z(), q)});
@@ -23,7 +25,8 @@ json track_json(const Track& t, const EnuFrame* frame) {
             {"track_id", to_underlying(t.id)},
             {"position_m", vec3(t.position_m, 0.01)},
             {"velocity_mps", vec3(t.velocity_mps, 0.01)},
-            {"sigma_position_m", round_to(std::sqrt(std::max(0.0, t.covariance.topLeftCorner<3, 3>().trace())), 0.01)},
+            {"sigma_position_m",
+             round_to(std::sqrt(std::max(0.0, t.covariance.topLeftCorner<3, 3>().trace())), 0.01)},
             {"existence", round_to(t.existence_probability, 1e-4)},
             {"hits", t.hits}};
   json sensors = json::array();
@@ -88,13 +91,12 @@ json alert_to_json(const AlertEvent& e, const EnuFrame* frame) {
   }
   json history = json::array();
   for (const Track& h : e.history) {
-    history.push_back({{"time_s", h.time.seconds()},
-                       {"position_m", vec3(h.position_m, 0.01)},
-                       {"velocity_mps", vec3(h.velocity_mps, 0.01)},
-                       {"threat", std::string(to_string(h.assessment.threat))},
-                       {"p_drone",
-                        round_to(h.assessment.class_probabilities.coarse(CoarseClass::Drone),
-                                 1e-4)}});
+    history.push_back(
+        {{"time_s", h.time.seconds()},
+         {"position_m", vec3(h.position_m, 0.01)},
+         {"velocity_mps", vec3(h.velocity_mps, 0.01)},
+         {"threat", std::string(to_string(h.assessment.threat))},
+         {"p_drone", round_to(h.assessment.class_probabilities.coarse(CoarseClass::Drone), 1e-4)}});
   }
   j["evidence"] = {{"track", track_json(e.track, frame)},
                    {"threat_reason", a.threat_reason},

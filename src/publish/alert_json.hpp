@@ -18,8 +18,7 @@
 
 namespace dewline::publish {
 
-[[nodiscard]] nlohmann::json alert_to_json(const AlertEvent& e,
-                                           const EnuFrame* frame = nullptr);
+[[nodiscard]] nlohmann::json alert_to_json(const AlertEvent& e, const EnuFrame* frame = nullptr);
 // One line (no trailing newline).
 [[nodiscard]] std::string alert_to_jsonl(const AlertEvent& e, const EnuFrame* frame = nullptr);
 

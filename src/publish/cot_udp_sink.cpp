@@ -1,9 +1,9 @@
 #include "publish/cot_udp_sink.hpp"
 
+#include <fmt/format.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/multicast.hpp>
 #include <boost/asio/ip/udp.hpp>
-#include <fmt/format.h>
 
 #include "core/log.hpp"
 #include "publish/cot/cot_event.hpp"

@@ -5,12 +5,12 @@
 #include <fstream>
 #include <optional>
 
+#include <fmt/format.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
 
 #include "core/log.hpp"
 #include "publish/alert_json.hpp"
@@ -58,8 +58,8 @@ Result<Url, std::string> parse_url(const std::string& url) {
 
 }  // namespace
 
-WebhookSink::WebhookSink(WebhookConfig cfg, std::string host, std::string port,
-                         std::string target, std::optional<EnuFrame> frame, Clock clock)
+WebhookSink::WebhookSink(WebhookConfig cfg, std::string host, std::string port, std::string target,
+                         std::optional<EnuFrame> frame, Clock clock)
     : cfg_(std::move(cfg)),
       host_(std::move(host)),
       port_(std::move(port)),
@@ -85,8 +85,8 @@ Result<std::unique_ptr<WebhookSink>, std::string> WebhookSink::open(WebhookConfi
   if (frame != nullptr) {
     f = *frame;
   }
-  std::unique_ptr<WebhookSink> s(new WebhookSink(cfg, url->host, url->port, url->target, f,
-                                                 std::move(clock)));
+  std::unique_ptr<WebhookSink> s(
+      new WebhookSink(cfg, url->host, url->port, url->target, f, std::move(clock)));
   std::error_code ec;
   if (std::filesystem::exists(cfg.outbox, ec)) {
     std::ifstream in(cfg.outbox);
@@ -228,10 +228,10 @@ std::size_t WebhookSink::poll() {
     if (o == Outcome::Retry) {
       ++stats_.failures;
       ++consecutive_failures_;
-      const double backoff =
-          std::min(cfg_.backoff_max_s,
-                   cfg_.backoff_initial_s *
-                       std::pow(2.0, static_cast<double>(std::min(consecutive_failures_, 30U) - 1)));
+      const double backoff = std::min(
+          cfg_.backoff_max_s,
+          cfg_.backoff_initial_s *
+              std::pow(2.0, static_cast<double>(std::min(consecutive_failures_, 30U) - 1)));
       next_attempt_ = clock_() + std::chrono::milliseconds(std::llround(backoff * 1000.0));
       break;
     }

@@ -27,19 +27,19 @@
 namespace dewline::publish {
 
 struct WebhookConfig {
-  std::string url;                  // http://host[:port]/path
-  std::filesystem::path outbox;     // pending bodies, one per line (created if absent)
-  double timeout_s = 5.0;           // per delivery attempt (connect + write + read)
+  std::string url;               // http://host[:port]/path
+  std::filesystem::path outbox;  // pending bodies, one per line (created if absent)
+  double timeout_s = 5.0;        // per delivery attempt (connect + write + read)
   double backoff_initial_s = 1.0;
   double backoff_max_s = 60.0;
-  std::size_t max_per_poll = 100;   // deliveries per poll() at most
+  std::size_t max_per_poll = 100;  // deliveries per poll() at most
 };
 
 struct WebhookStats {
   std::uint64_t delivered = 0;
   std::uint64_t attempts = 0;
-  std::uint64_t failures = 0;   // attempts that will be retried
-  std::uint64_t rejected = 0;   // moved to <outbox>.rejected
+  std::uint64_t failures = 0;  // attempts that will be retried
+  std::uint64_t rejected = 0;  // moved to <outbox>.rejected
 };
 
 class WebhookSink final : public AlertSink {

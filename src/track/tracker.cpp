@@ -236,7 +236,9 @@ void Tracker::apply_sweep_misses(Time t) {
     if (tr.dead) {
       continue;
     }
-    for (const auto& [id, s] : sensors_) {
+    for (const auto& entry : sensors_) {
+      const SensorId id = entry.first;  // a named copy: clang 14 cannot capture a binding
+      const SensorModel& s = entry.second;
       if (!s.miss_evidence || s.info.plots_share_scan_time) {
         continue;
       }

@@ -46,12 +46,12 @@ TEST(Approach, NearMissWithinUncertaintyMayEnter) {
 
 TEST(Approach, InsideAndAboveCeiling) {
   const Zone z = test::plant();
-  const ZoneApproach in = approach(z, test::make_track(1, 0, Vec3{0, 0, 50}, Vec3{0, 0, 0}),
-                                   600.0, ThreatConfig{});
+  const ZoneApproach in =
+      approach(z, test::make_track(1, 0, Vec3{0, 0, 50}, Vec3{0, 0, 0}), 600.0, ThreatConfig{});
   EXPECT_TRUE(in.inside);
   EXPECT_EQ(in.time_to_zone_s, 0.0);
-  const ZoneApproach above = approach(
-      z, test::make_track(2, 0, Vec3{0, 0, 400}, Vec3{0, 0, 0}), 600.0, ThreatConfig{});
+  const ZoneApproach above =
+      approach(z, test::make_track(2, 0, Vec3{0, 0, 400}, Vec3{0, 0, 0}), 600.0, ThreatConfig{});
   EXPECT_FALSE(above.inside);
   EXPECT_NEAR(above.distance_m, 100.0, 1e-9);
   EXPECT_FALSE(above.may_enter);  // hovering: no heading, no predicted entry

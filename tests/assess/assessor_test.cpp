@@ -66,8 +66,8 @@ TEST(Assessor, InboundDroneAlertedEarlyThenCriticalInside) {
   Assessor a = make();
   // From 2.75 km west at 15 m/s: 2500 m to the plant's edge, entry at 166.7 s.
   std::vector<Track> last;
-  const auto events = fly(a, {{1, Vec3{-2750, 0, 60}, Vec3{15, 0, 0}, TargetClass::DroneMultirotor, ""}},
-                          200, &last);
+  const auto events = fly(
+      a, {{1, Vec3{-2750, 0, 60}, Vec3{15, 0, 0}, TargetClass::DroneMultirotor, ""}}, 200, &last);
   ASSERT_FALSE(events.empty());
   const AlertEvent& first = events.front();
   EXPECT_EQ(first.state, AlertState::Raised);
@@ -96,8 +96,7 @@ TEST(Assessor, InboundDroneAlertedEarlyThenCriticalInside) {
 
 TEST(Assessor, BirdsOverThePlantRaiseNothing) {
   Assessor a = make();
-  const auto events =
-      fly(a, {{2, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::Bird, ""}}, 150);
+  const auto events = fly(a, {{2, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::Bird, ""}}, 150);
   EXPECT_TRUE(events.empty());
 }
 
@@ -107,7 +106,8 @@ TEST(Assessor, AllowListedCooperativeDroneRaisesNothing) {
   Assessor a = make(cfg);
   std::vector<Track> last;
   const auto events = fly(
-      a, {{3, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::DroneMultirotor, "1581F5FJD239C00HOB01"}},
+      a,
+      {{3, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::DroneMultirotor, "1581F5FJD239C00HOB01"}},
       150, &last);
   EXPECT_TRUE(events.empty());
   EXPECT_TRUE(last[0].assessment.friendly);
@@ -115,7 +115,8 @@ TEST(Assessor, AllowListedCooperativeDroneRaisesNothing) {
   // The same drone, not on the list, is alerted once inside the plant.
   Assessor b = make();
   const auto others = fly(
-      b, {{3, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::DroneMultirotor, "1581F5FJD239C00HOB01"}},
+      b,
+      {{3, Vec3{-600, 0, 40}, Vec3{8, 0, 0}, TargetClass::DroneMultirotor, "1581F5FJD239C00HOB01"}},
       150);
   ASSERT_FALSE(others.empty());
   EXPECT_EQ(others.front().zone, "plant");

@@ -54,8 +54,8 @@ TEST(Features, HoverAndTooFewSamples) {
   EXPECT_NEAR(f[Feature::Hover], 1.0, 1e-12);
   EXPECT_FALSE(f.valid[static_cast<std::size_t>(Feature::Turn)]);      // never moving
   EXPECT_FALSE(f.valid[static_cast<std::size_t>(Feature::Straight)]);  // no path
-  const KinematicFeatures one = compute_features(path(1, [](double) { return Vec3::Zero(); }),
-                                                 20.0);
+  const KinematicFeatures one =
+      compute_features(path(1, [](double) { return Vec3::Zero(); }), 20.0);
   EXPECT_EQ(one.samples, 1U);
   EXPECT_FALSE(one.valid[static_cast<std::size_t>(Feature::VzStd)]);
 }

@@ -87,7 +87,9 @@ struct World {
   }
 };
 
-Vec3 honest_at(double t) { return Vec3{-500 + 5 * t, 100, 60}; }
+Vec3 honest_at(double t) {
+  return Vec3{-500 + 5 * t, 100, 60};
+}
 
 TEST(SpoofChecks, HonestBroadcastSeenByTheRadarIsNotFlagged) {
   World w;

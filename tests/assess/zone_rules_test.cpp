@@ -26,14 +26,16 @@ TEST(ZoneRules, LevelDefaultsThenPropertiesThenConfigOverrides) {
   EXPECT_EQ(pp.min_alert_threat, 3);
   EXPECT_EQ(pp.allow.remote_ids, (std::vector<std::string>{"A1", "A2"}));
   const ZonePolicy& wp = (*built)[1].policy;
-  EXPECT_EQ(wp.horizon_s, 0.0);           // warning zones: inside only
+  EXPECT_EQ(wp.horizon_s, 0.0);  // warning zones: inside only
   EXPECT_FALSE(wp.alert_cooperative);
 }
 
 TEST(ZoneRules, BadPropertiesNameZoneAndField) {
   Zone p = test::plant();
-  p.properties = {{"alert_classes", "drone,dragon"}, {"horizon_s", "soon"},
-                  {"min_alert_threat", "extreme"}, {"allow_icao24", "[\"zz\"]"},
+  p.properties = {{"alert_classes", "drone,dragon"},
+                  {"horizon_s", "soon"},
+                  {"min_alert_threat", "extreme"},
+                  {"allow_icao24", "[\"zz\"]"},
                   {"alert_cooperative", "maybe"}};
   auto built = build_zone_rules({test::perimeter(), p}, AssessConfig::defaults());
   ASSERT_FALSE(built.has_value());

@@ -101,6 +101,8 @@ TEST(WarningScore, WarningTimeRatioAndFalseAlerts) {
   EXPECT_EQ(w.alerts, 2U);
   EXPECT_EQ(w.false_alerts, 1U);
   EXPECT_EQ(w.false_alert_ids, std::vector<std::uint64_t>{2});
+  // Alert 1 was about the hostile drone, alert 2 about the bird (false, but on a real target).
+  EXPECT_EQ(w.alert_targets, (std::vector<std::int64_t>{1, 2}));
   EXPECT_NEAR(w.duration_h, 100.0 / 3600.0, 1e-12);
   EXPECT_NEAR(w.false_alerts_per_hour, 36.0, 1e-9);
 }

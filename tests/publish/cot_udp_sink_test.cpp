@@ -2,9 +2,9 @@
 
 #include <array>
 
+#include <gtest/gtest.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>
-#include <gtest/gtest.h>
 
 #include "tests/publish/test_alert.hpp"
 

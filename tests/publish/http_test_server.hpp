@@ -21,8 +21,8 @@ class HttpTestServer {
  public:
   explicit HttpTestServer(std::deque<unsigned> statuses = {})
       : statuses_(std::move(statuses)),
-        acceptor_(ioc_, boost::asio::ip::tcp::endpoint(
-                            boost::asio::ip::make_address("127.0.0.1"), 0)) {
+        acceptor_(ioc_,
+                  boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {
     port_ = acceptor_.local_endpoint().port();
     thread_ = std::thread([this] { serve(); });
   }

@@ -2,9 +2,9 @@
 
 #include <fstream>
 
+#include <gtest/gtest.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/publish/http_test_server.hpp"

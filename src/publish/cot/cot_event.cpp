@@ -11,9 +11,13 @@ namespace dewline::publish::cot {
 namespace {
 
 // CoT times: xs:dateTime in UTC with a Z (core to_iso8601 gives milliseconds).
-std::string cot_time(Time t) { return to_iso8601(t); }
+std::string cot_time(Time t) {
+  return to_iso8601(t);
+}
 
-std::string track_uid(TrackId id) { return fmt::format("dewline-track-{}", to_underlying(id)); }
+std::string track_uid(TrackId id) {
+  return fmt::format("dewline-track-{}", to_underlying(id));
+}
 
 }  // namespace
 
@@ -111,9 +115,9 @@ CotEvent cot_from_track(const Track& t, const EnuFrame& site, Time now, Duration
 CotEvent cot_from_alert(const AlertEvent& a, const EnuFrame& site, Duration stale_after) {
   const bool closed = a.state == AlertState::Cleared || a.state == AlertState::Expired;
   CotEvent e = cot_from_track(a.track, site, a.time, closed ? Duration{} : stale_after);
-  e.remarks = fmt::format("alert {} {} ({} zone {}, threat {}): {}", to_underlying(a.alert_id),
-                          to_string(a.state), to_string(a.level), a.zone, to_string(a.threat),
-                          a.reason);
+  e.remarks =
+      fmt::format("alert {} {} ({} zone {}, threat {}): {}", to_underlying(a.alert_id),
+                  to_string(a.state), to_string(a.level), a.zone, to_string(a.threat), a.reason);
   return e;
 }
 
@@ -126,10 +130,11 @@ std::string encode_cot(const CotEvent& e) {
                  "start=\"{}\" stale=\"{}\">",
                  xml_escape(e.uid), xml_escape(e.type), xml_escape(e.how), cot_time(e.time),
                  cot_time(e.start), cot_time(e.stale));
-  fmt::format_to(std::back_inserter(x),
-                 "<point lat=\"{:.7f}\" lon=\"{:.7f}\" hae=\"{:.1f}\" ce=\"{:.1f}\" le=\"{:.1f}\"/>",
-                 std::clamp(e.lat_deg, -90.0, 90.0), std::clamp(e.lon_deg, -180.0, 180.0),
-                 e.hae_m, std::min(e.ce_m, kUnknownError), std::min(e.le_m, kUnknownError));
+  fmt::format_to(
+      std::back_inserter(x),
+      "<point lat=\"{:.7f}\" lon=\"{:.7f}\" hae=\"{:.1f}\" ce=\"{:.1f}\" le=\"{:.1f}\"/>",
+      std::clamp(e.lat_deg, -90.0, 90.0), std::clamp(e.lon_deg, -180.0, 180.0), e.hae_m,
+      std::min(e.ce_m, kUnknownError), std::min(e.le_m, kUnknownError));
   x += "<detail>";
   if (e.course_deg || e.speed_mps) {
     x += "<track";

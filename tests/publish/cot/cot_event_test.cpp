@@ -62,9 +62,8 @@ TEST(CotEvent, TypesByClassAndAffiliation) {
 TEST(CotEvent, ClearedAlertIsStaleAtOnceAndTextIsEscaped) {
   AlertEvent a = test::sample_alert(3, AlertState::Cleared);
   a.reason = "a <b> & \"c\" 'd'\x01";
-  const std::string xml =
-      encode_cot(cot_from_alert(a, EnuFrame(Geodetic{47.395, 8.585, 440.0}),
-                                Duration::from_seconds(60)));
+  const std::string xml = encode_cot(
+      cot_from_alert(a, EnuFrame(Geodetic{47.395, 8.585, 440.0}), Duration::from_seconds(60)));
   EXPECT_EQ(attr(xml, "event", "stale"), attr(xml, "event", "time"));
   EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; "), std::string::npos);
   EXPECT_EQ(xml_escape("x&y"), "x&amp;y");

@@ -3,7 +3,8 @@
 // when that package is installed beside the build (never committed):
 //   mkdir -p build/<dir>/node_cot && cd build/<dir>/node_cot &&
 //   echo '{"private":true,"type":"module"}' > package.json && npm install @tak-ps/node-cot
-// or with DEWLINE_NODE_COT_DIR pointing at such a folder. Otherwise the test is SKIPPED and says so.
+// or with DEWLINE_NODE_COT_DIR pointing at such a folder. Otherwise the test is SKIPPED and says
+// so.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
