@@ -1,6 +1,7 @@
 // Checks dewline's CoT XML against an independent implementation: @tak-ps/node-cot from npm,
-// which validates the event against its schema and parses type, point and detail. It runs only
-// when that package is installed beside the build (never committed):
+// which validates the event against its schema and parses type, point and detail. It runs when
+// that package is installed: by scripts/install-deps in tools/node-cot (package.json and its lock
+// file are committed, node_modules never), or by hand beside the build:
 //   mkdir -p build/<dir>/node_cot && cd build/<dir>/node_cot &&
 //   echo '{"private":true,"type":"module"}' > package.json && npm install @tak-ps/node-cot
 // or with DEWLINE_NODE_COT_DIR pointing at such a folder. Otherwise the test is SKIPPED and says
@@ -26,6 +27,11 @@ namespace fs = std::filesystem;
 fs::path node_cot_dir() {
   if (const char* env = std::getenv("DEWLINE_NODE_COT_DIR")) {
     return env;
+  }
+  // scripts/install-deps installs it (npm ci, pinned by the lock file) in tools/node-cot.
+  const fs::path tools = dewline::test::source_dir() / "tools" / "node-cot";
+  if (fs::exists(tools / "node_modules")) {
+    return tools;
   }
   return dewline::test::binary_dir() / "node_cot";
 }
