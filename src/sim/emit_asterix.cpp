@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "ingest/asterix/encoder.hpp"
 #include "ingest/asterix/to_cat048.hpp"
+#include "ingest/pcap/udp_frame.hpp"
 #include "ingest/remoteid/capture_writer.hpp"
 #include "sim/emit_common.hpp"
 
@@ -27,7 +28,6 @@ namespace {
 
 namespace ax = ingest::asterix;
 
-constexpr int kDltEthernet = 1;  // LINKTYPE_ETHERNET
 constexpr std::uint16_t kPort = 8600;
 
 bool is_radar(const SensorInfo& s) {
@@ -37,53 +37,6 @@ bool is_radar(const SensorInfo& s) {
 double time_of_day_s(Time t) {
   const double s = std::fmod(t.seconds(), 86400.0);
   return s < 0.0 ? s + 86400.0 : s;
-}
-
-// Ethernet II + IPv4 (RFC 791, header checksum set) + UDP (RFC 768, checksum 0 = none) around
-// one datagram, 10.0.0.1:8600 -> 232.1.1.1:8600 (multicast MAC 01:00:5e:01:01:01).
-void udp_frame(std::span<const std::byte> payload, std::uint16_t ip_id,
-               std::vector<std::byte>& out) {
-  out.clear();
-  auto put8 = [&out](unsigned v) { out.push_back(static_cast<std::byte>(v & 0xFFU)); };
-  auto put16 = [&put8](unsigned v) {
-    put8(v >> 8U);
-    put8(v);
-  };
-  constexpr std::array<unsigned, 12> kMacs = {0x01, 0x00, 0x5e, 0x01, 0x01, 0x01,
-                                              0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
-  for (unsigned m : kMacs) {
-    put8(m);
-  }
-  put16(0x0800);
-  const std::size_t ip_start = out.size();
-  const auto ip_len = static_cast<unsigned>(20 + 8 + payload.size());
-  put8(0x45);
-  put8(0);
-  put16(ip_len);
-  put16(ip_id);
-  put16(0x4000);  // don't fragment
-  put8(1);        // TTL
-  put8(17);       // UDP
-  put16(0);       // checksum, below
-  for (unsigned o : {10U, 0U, 0U, 1U, 232U, 1U, 1U, 1U}) {
-    put8(o);
-  }
-  std::uint32_t sum = 0;
-  for (std::size_t i = ip_start; i < ip_start + 20; i += 2) {
-    sum +=
-        (std::to_integer<std::uint32_t>(out[i]) << 8U) | std::to_integer<std::uint32_t>(out[i + 1]);
-  }
-  while (sum > 0xFFFFU) {
-    sum = (sum & 0xFFFFU) + (sum >> 16U);
-  }
-  const auto csum = static_cast<std::uint16_t>(~sum & 0xFFFFU);
-  out[ip_start + 10] = static_cast<std::byte>(csum >> 8U);
-  out[ip_start + 11] = static_cast<std::byte>(csum & 0xFFU);
-  put16(kPort);
-  put16(kPort);
-  put16(static_cast<unsigned>(8 + payload.size()));
-  put16(0);
-  out.insert(out.end(), payload.begin(), payload.end());
 }
 
 class AsterixEmitter final : public Emitter {
@@ -186,7 +139,7 @@ class AsterixEmitter final : public Emitter {
         return r;
       }
       if (empty) {
-        return write_empty_pcap(path_, kDltEthernet);
+        return write_empty_pcap(path_, ingest::kLinkTypeEthernet);
       }
     }
     return {};
@@ -229,8 +182,11 @@ class AsterixEmitter final : public Emitter {
         }
         continue;
       }
-      udp_frame(dgram, ip_id_++, frame_bytes_);
-      if (auto w = writer_->write(kDltEthernet, now_, frame_bytes_); !w) {
+      ingest::UdpFrameAddress addr;  // 10.0.0.1 -> 232.1.1.1, the radar's multicast group
+      addr.src_port = kPort;
+      addr.dst_port = kPort;
+      ingest::build_udp_frame(dgram, addr, ip_id_++, frame_bytes_);
+      if (auto w = writer_->write(ingest::kLinkTypeEthernet, now_, frame_bytes_); !w) {
         return w;
       }
     }
