@@ -6,8 +6,8 @@
 
 namespace dewline::track {
 
-void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, AssignmentSolver& solver,
-               std::vector<double>& cost, std::vector<std::int32_t>& chosen) {
+void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, GnnScratch& scratch,
+               std::vector<std::int32_t>& chosen) {
   const std::size_t nt = c.tracks.size();
   const std::size_t nd = c.dets.size();
   chosen.assign(nt, -1);
@@ -17,26 +17,48 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, Assignment
     }
     return;
   }
-  const std::size_t cols = nd + nt;
-  cost.assign(nt * cols, kForbidden);
-  std::vector<std::int32_t> pair_at(nt * nd, -1);
   auto local = [](const std::vector<std::uint32_t>& v, std::uint32_t x) {
-    return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+    return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
   };
+  // Rows are the cluster's tracks; columns its detections, then one private "miss" column per
+  // track at cost 0. Pairs are bucketed by track (counting sort keeps their order).
+  std::vector<std::uint32_t>& fill = scratch.row_fill;
+  std::vector<std::uint32_t>& order = scratch.order;
+  fill.assign(nt + 1, 0);
   for (std::uint32_t pi : c.pairs) {
-    const GatedPair& p = pairs[pi];
-    const std::size_t t = local(c.tracks, p.track);
-    const std::size_t d = local(c.dets, p.det);
-    cost[t * cols + d] = -p.log_ratio;
-    pair_at[t * nd + d] = static_cast<std::int32_t>(pi);
+    ++fill[local(c.tracks, pairs[pi].track) + 1];
   }
   for (std::size_t t = 0; t < nt; ++t) {
-    cost[t * cols + nd + t] = 0.0;  // the track's own "miss" column
+    fill[t + 1] += fill[t];
   }
-  const std::vector<int>& a = solver.solve(cost, nt, cols);
+  order.resize(c.pairs.size());
+  for (std::uint32_t pi : c.pairs) {
+    order[fill[local(c.tracks, pairs[pi].track)]++] = pi;
+  }
+  SparseCostMatrix& m = scratch.cost;
+  m.clear(nd + nt);
+  scratch.edge_pair.clear();
+  std::size_t k = 0;
   for (std::size_t t = 0; t < nt; ++t) {
-    if (a[t] >= 0 && static_cast<std::size_t>(a[t]) < nd) {
-      chosen[t] = pair_at[t * nd + static_cast<std::size_t>(a[t])];
+    for (; k < order.size() && local(c.tracks, pairs[order[k]].track) == t; ++k) {
+      const GatedPair& p = pairs[order[k]];
+      m.add(local(c.dets, p.det), -p.log_ratio);
+      scratch.edge_pair.push_back(static_cast<std::int32_t>(order[k]));
+    }
+    m.add(static_cast<std::uint32_t>(nd + t), 0.0);
+    scratch.edge_pair.push_back(-1);
+    m.end_row();
+  }
+  const std::vector<int>& a = scratch.solver.solve(m);
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (a[t] < 0 || static_cast<std::size_t>(a[t]) >= nd) {
+      continue;
+    }
+    for (std::uint32_t e = m.row_start[t]; e < m.row_start[t + 1]; ++e) {
+      if (m.col[e] == static_cast<std::uint32_t>(a[t])) {
+        chosen[t] = scratch.edge_pair[e];
+        break;
+      }
     }
   }
 }

@@ -19,14 +19,25 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/assignment.hpp"
+#include "core/sparse_assignment.hpp"
 #include "track/clusters.hpp"
 
 namespace dewline::track {
 
-// For GNN: pair index chosen for each cluster track (parallel to cluster.tracks), or -1.
-void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, AssignmentSolver& solver,
-               std::vector<double>& scratch, std::vector<std::int32_t>& chosen);
+// Reused buffers of solve_gnn.
+struct GnnScratch {
+  SparseAssignmentSolver solver;
+  SparseCostMatrix cost;
+  std::vector<std::int32_t> edge_pair;  // parallel to cost.col: the pair index, or -1 (miss)
+  std::vector<std::uint32_t> row_fill;
+  std::vector<std::uint32_t> order;
+};
+
+// For GNN: pair index chosen for each cluster track (parallel to cluster.tracks), or -1. The
+// assignment is solved sparse (only gated pairs are edges, plus each track's own "miss"), so a
+// cluster of thousands of tracks costs about its pairs, not tracks x plots.
+void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, GnnScratch& scratch,
+               std::vector<std::int32_t>& chosen);
 
 // For JPDA: weight[i] for each pair of the cluster (parallel to cluster.pairs) and miss[j] for
 // each cluster track. Returns false (weights untouched) when the hypothesis count exceeds cap.

@@ -16,7 +16,7 @@ std::uint64_t slot_hash(std::int64_t key) {
 void SpatialIndex::build_slots(Level& l) {
   std::size_t cells = 0;
   for (std::size_t i = 0; i < l.entries.size(); ++i) {
-    cells += (i == 0 || l.entries[i].first != l.entries[i - 1].first) ? 1U : 0U;
+    cells += (i == 0 || l.entries[i].key != l.entries[i - 1].key) ? 1U : 0U;
   }
   std::size_t size = 16;
   while (size < 2 * cells) {
@@ -27,13 +27,13 @@ void SpatialIndex::build_slots(Level& l) {
   std::size_t i = 0;
   while (i < l.entries.size()) {
     std::size_t j = i;
-    while (j < l.entries.size() && l.entries[j].first == l.entries[i].first) {
+    while (j < l.entries.size() && l.entries[j].key == l.entries[i].key) {
       ++j;
     }
-    for (std::uint64_t h = slot_hash(l.entries[i].first);; ++h) {
+    for (std::uint64_t h = slot_hash(l.entries[i].key);; ++h) {
       Slot& s = l.slots[h & l.mask];
       if (s.end == s.begin) {
-        s = Slot{l.entries[i].first, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
+        s = Slot{l.entries[i].key, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
         break;
       }
     }
@@ -56,6 +56,13 @@ const SpatialIndex::Slot* SpatialIndex::find(const Level& l, std::int64_t key) {
   }
 }
 
+bool SpatialIndex::touches(const Entry& e, const Eigen::Vector2d& c, double r) {
+  const double dx = static_cast<double>(e.x) - c.x();
+  const double dy = static_cast<double>(e.y) - c.y();
+  const double reach = r + static_cast<double>(e.radius);
+  return dx * dx + dy * dy <= reach * reach;
+}
+
 std::int64_t SpatialIndex::cell_of(double v, double cell) {
   return static_cast<std::int64_t>(std::floor(v / cell));
 }
@@ -68,7 +75,15 @@ void SpatialIndex::file(std::uint32_t item, const Disc& d, bool pending) {
   for (Level& l : levels_) {
     if (d.radius <= l.bound) {
       auto& to = pending ? l.pending : l.entries;
-      to.emplace_back(key(cell_of(d.center.x(), l.cell), cell_of(d.center.y(), l.cell)), item);
+      Entry e;
+      e.key = key(cell_of(d.center.x(), l.cell), cell_of(d.center.y(), l.cell));
+      e.item = item;
+      e.x = static_cast<float>(d.center.x());
+      e.y = static_cast<float>(d.center.y());
+      // float keeps ~7 digits: at 100 km a centre moves by up to ~4 mm; the radius absorbs it.
+      e.radius = static_cast<float>(d.radius * (1.0 + 1e-6) + 1e-2 +
+                                    1e-6 * (std::abs(d.center.x()) + std::abs(d.center.y())));
+      to.push_back(e);
       return;
     }
   }
@@ -140,12 +155,14 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
         const std::int64_t k = key(ix, iy);
         if (const Slot* s = find(l, k)) {
           for (std::uint32_t e = s->begin; e < s->end; ++e) {
-            scratch_.push_back(l.entries[e].second);
+            if (touches(l.entries[e], q.center, qr)) {
+              scratch_.push_back(l.entries[e].item);
+            }
           }
         }
-        for (const auto& p : l.pending) {
-          if (p.first == k) {
-            scratch_.push_back(p.second);
+        for (const Entry& p : l.pending) {
+          if (p.key == k && touches(p, q.center, qr)) {
+            scratch_.push_back(p.item);
           }
         }
       }

@@ -44,16 +44,29 @@ class SpatialIndex {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;  // end == begin: empty slot
   };
+  // One filed disc. The query tests the discs themselves, not only their cells, so that what
+  // it returns is what may touch (a dense flock fills a cell with tracks far from the plot).
+  struct Entry {
+    std::int64_t key = 0;  // cell
+    std::uint32_t item = 0;
+    float x = 0.0F;  // centre and radius, rounded outwards (radius up) so no touch is lost
+    float y = 0.0F;
+    float radius = 0.0F;
+    friend bool operator<(const Entry& a, const Entry& b) {
+      return a.key != b.key ? a.key < b.key : a.item < b.item;
+    }
+  };
   struct Level {
-    double bound = 0.0;                                           // largest radius filed here
-    double cell = 1.0;                                            // cell size (2 * bound)
-    std::vector<std::pair<std::int64_t, std::uint32_t>> entries;  // (cell key, item), sorted
-    std::vector<std::pair<std::int64_t, std::uint32_t>> pending;  // inserted since build
+    double bound = 0.0;          // largest radius filed here
+    double cell = 1.0;           // cell size (2 * bound)
+    std::vector<Entry> entries;  // sorted by (cell, item)
+    std::vector<Entry> pending;  // inserted since build
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
   };
   static void build_slots(Level& l);
   [[nodiscard]] static const Slot* find(const Level& l, std::int64_t key);
+  [[nodiscard]] static bool touches(const Entry& e, const Eigen::Vector2d& c, double r);
   static constexpr std::size_t kLevels = 5;
 
   [[nodiscard]] static std::int64_t key(std::int64_t ix, std::int64_t iy) {

@@ -303,8 +303,10 @@ void Tracker::rebuild_index(Time t) {
   pred_used_ = 0;
   pred_slot_.assign(tracks_.size(), UINT32_MAX);
   // Each track's disc covers where its gate can reach within the validity window: the position
-  // spread scaled by the gate, plus three sigma of velocity uncertainty over the horizon, plus its
-  // own motion over half the window (the disc is centred mid-window).
+  // spread and the velocity uncertainty over the horizon, both scaled by the gate (the triangle
+  // inequality bounds the spread at any time of the window), plus its own motion over half the
+  // window (the disc is centred mid-window). The index tests discs exactly, so this must be a
+  // bound, not an estimate: a pair it leaves out is never scored.
   const double w = cfg_.index_validity_s;
   const double k = std::sqrt(chi2_gate(4));
   std::vector<SpatialIndex::Disc> discs(tracks_.size());
@@ -316,7 +318,7 @@ void Tracker::rebuild_index(Time t) {
     const Eigen::Vector2d center = g.position.head<2>() + hm * g.velocity.head<2>();
     const double speed = g.velocity.head<2>().norm();
     const double radius = k * std::sqrt(g.trace_pp + max_q_ * h * h * h) +
-                          3.0 * std::sqrt(g.trace_vv) * h + speed * 0.5 * w + 1.0;
+                          k * std::sqrt(g.trace_vv) * h + speed * 0.5 * w + 1.0;
     discs[i] = SpatialIndex::Disc{center, radius};
   }
   index_.build(discs);

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "core/assignment.hpp"
+#include "track/association.hpp"
 #include "core/detection.hpp"
 #include "core/reject_counter.hpp"
 #include "core/sensor.hpp"
@@ -178,8 +178,7 @@ class Tracker {
   std::vector<Detection> bearing_buffer_;
 
   Clusterer clusterer_;
-  AssignmentSolver solver_;
-  std::vector<double> cost_scratch_;
+  GnnScratch gnn_scratch_;
   std::vector<std::int32_t> chosen_scratch_;
   std::vector<Detection> due_scratch_;
 };

@@ -303,7 +303,7 @@ void Tracker::associate_frame() {
       }
     }
     if (!done) {
-      solve_gnn(c, pairs_, solver_, cost_scratch_, chosen_scratch_);
+      solve_gnn(c, pairs_, gnn_scratch_, chosen_scratch_);
       const std::vector<std::int32_t> chosen = chosen_scratch_;
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
         if (chosen[t] < 0) {

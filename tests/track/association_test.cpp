@@ -29,8 +29,7 @@ double best_total(const Cluster& c, const std::vector<GatedPair>& pairs, std::si
 TEST(Association, GnnMatchesBruteForce) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> u(-3.0, 6.0);
-  AssignmentSolver solver;
-  std::vector<double> scratch;
+  GnnScratch scratch;
   std::vector<std::int32_t> chosen;
   Clusterer clusterer;
   for (std::uint32_t trial = 0; trial < 200; ++trial) {
@@ -52,7 +51,7 @@ TEST(Association, GnnMatchesBruteForce) {
     std::vector<Cluster> clusters;
     clusterer.build(pairs, nt, nd, clusters);
     for (const Cluster& c : clusters) {
-      solve_gnn(c, pairs, solver, scratch, chosen);
+      solve_gnn(c, pairs, scratch, chosen);
       double total = 0.0;
       std::vector<char> det_used(nd, 0);
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
