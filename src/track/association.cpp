@@ -6,61 +6,122 @@
 
 namespace dewline::track {
 
-void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, GnnScratch& scratch,
-               std::vector<std::int32_t>& chosen) {
-  const std::size_t nt = c.tracks.size();
+namespace {
+
+std::uint32_t local_index(const std::vector<std::uint32_t>& v, std::uint32_t x) {
+  return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+}
+
+// One stage: rows are `rows` (positions in c.tracks), edges the pairs in `stage_pairs` (each of
+// one of those tracks), columns the cluster's detections then one private "miss" column per
+// row at cost 0. Writes the chosen pair of each row into `chosen`.
+void solve_stage(const Cluster& c, const std::vector<GatedPair>& pairs,
+                 const std::vector<std::uint32_t>& rows,
+                 const std::vector<std::uint32_t>& stage_pairs, bool existence_weighted,
+                 GnnScratch& scratch, std::vector<std::int32_t>& chosen) {
+  const std::size_t nr = rows.size();
   const std::size_t nd = c.dets.size();
-  chosen.assign(nt, -1);
-  if (nt == 1 && c.pairs.size() == 1) {  // the common case: one track, one detection
-    if (pairs[c.pairs[0]].log_assoc > 0.0) {
-      chosen[0] = static_cast<std::int32_t>(c.pairs[0]);
+  if (nr == 0 || stage_pairs.empty()) {
+    return;
+  }
+  auto score = [&](const GatedPair& p) { return existence_weighted ? p.log_ratio : p.log_assoc; };
+  if (nr == 1 && stage_pairs.size() == 1 && (!existence_weighted || c.pairs.size() == 1)) {
+    if (pairs[stage_pairs[0]].log_assoc > 0.0) {
+      chosen[rows[0]] = static_cast<std::int32_t>(stage_pairs[0]);
     }
     return;
   }
-  auto local = [](const std::vector<std::uint32_t>& v, std::uint32_t x) {
-    return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+  // Row of each pair: rows are ascending positions in c.tracks, so a binary search finds it.
+  auto row_of = [&](const GatedPair& p) {
+    const std::uint32_t pos = local_index(c.tracks, p.track);
+    return local_index(rows, pos);
   };
-  // Rows are the cluster's tracks; columns its detections, then one private "miss" column per
-  // track at cost 0. Pairs are bucketed by track (counting sort keeps their order).
   std::vector<std::uint32_t>& fill = scratch.row_fill;
   std::vector<std::uint32_t>& order = scratch.order;
-  fill.assign(nt + 1, 0);
-  for (std::uint32_t pi : c.pairs) {
-    ++fill[local(c.tracks, pairs[pi].track) + 1];
+  fill.assign(nr + 1, 0);
+  for (std::uint32_t pi : stage_pairs) {
+    ++fill[row_of(pairs[pi]) + 1];
   }
-  for (std::size_t t = 0; t < nt; ++t) {
-    fill[t + 1] += fill[t];
+  for (std::size_t r = 0; r < nr; ++r) {
+    fill[r + 1] += fill[r];
   }
-  order.resize(c.pairs.size());
-  for (std::uint32_t pi : c.pairs) {
-    order[fill[local(c.tracks, pairs[pi].track)]++] = pi;
+  order.resize(stage_pairs.size());
+  for (std::uint32_t pi : stage_pairs) {  // counting sort by row keeps the pairs' order
+    order[fill[row_of(pairs[pi])]++] = pi;
   }
   SparseCostMatrix& m = scratch.cost;
-  m.clear(nd + nt);
+  m.clear(nd + nr);
   scratch.edge_pair.clear();
   std::size_t k = 0;
-  for (std::size_t t = 0; t < nt; ++t) {
-    for (; k < order.size() && local(c.tracks, pairs[order[k]].track) == t; ++k) {
+  for (std::size_t r = 0; r < nr; ++r) {
+    for (; k < order.size() && row_of(pairs[order[k]]) == r; ++k) {
       const GatedPair& p = pairs[order[k]];
-      m.add(local(c.dets, p.det), -p.log_ratio);
+      m.add(local_index(c.dets, p.det), -score(p));
       scratch.edge_pair.push_back(static_cast<std::int32_t>(order[k]));
     }
-    m.add(static_cast<std::uint32_t>(nd + t), 0.0);
+    m.add(static_cast<std::uint32_t>(nd + r), 0.0);
     scratch.edge_pair.push_back(-1);
     m.end_row();
   }
   const std::vector<int>& a = scratch.solver.solve(m);
-  for (std::size_t t = 0; t < nt; ++t) {
-    if (a[t] < 0 || static_cast<std::size_t>(a[t]) >= nd) {
+  for (std::size_t r = 0; r < nr; ++r) {
+    if (a[r] < 0 || static_cast<std::size_t>(a[r]) >= nd) {
       continue;
     }
-    for (std::uint32_t e = m.row_start[t]; e < m.row_start[t + 1]; ++e) {
-      if (m.col[e] == static_cast<std::uint32_t>(a[t])) {
-        chosen[t] = scratch.edge_pair[e];
+    for (std::uint32_t e = m.row_start[r]; e < m.row_start[r + 1]; ++e) {
+      if (m.col[e] == static_cast<std::uint32_t>(a[r])) {
+        chosen[rows[r]] = scratch.edge_pair[e];
         break;
       }
     }
   }
+}
+
+}  // namespace
+
+void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs,
+               const std::vector<char>& confirmed, double tentative_min_log_lr, GnnScratch& scratch,
+               std::vector<std::int32_t>& chosen) {
+  const std::size_t nt = c.tracks.size();
+  chosen.assign(nt, -1);
+  std::vector<std::uint32_t>& rows = scratch.stage_rows;
+  std::vector<std::uint32_t>& stage_pairs = scratch.stage_pairs;
+  auto is_confirmed = [&](std::uint32_t track) {
+    return track < confirmed.size() && confirmed[track] != 0;
+  };
+  // Stage 1: every track, existence-weighted.
+  rows.resize(nt);
+  for (std::uint32_t t = 0; t < nt; ++t) {
+    rows[t] = t;
+  }
+  solve_stage(c, pairs, rows, c.pairs, true, scratch, chosen);
+  // Stage 2: tentative tracks left without a plot, on the plots left, given existence, where the
+  // plot is clearly theirs (rho(r = 1) above the floor).
+  std::vector<char>& taken = scratch.det_taken;
+  taken.assign(c.dets.size(), 0);
+  for (std::int32_t pi : chosen) {
+    if (pi >= 0) {
+      taken[local_index(c.dets, pairs[static_cast<std::size_t>(pi)].det)] = 1;
+    }
+  }
+  rows.clear();
+  stage_pairs.clear();
+  for (std::uint32_t t = 0; t < nt; ++t) {
+    if (!is_confirmed(c.tracks[t]) && chosen[t] < 0) {
+      rows.push_back(t);
+    }
+  }
+  if (rows.empty()) {
+    return;
+  }
+  for (std::uint32_t pi : c.pairs) {
+    const GatedPair& p = pairs[pi];
+    if (!is_confirmed(p.track) && chosen[local_index(c.tracks, p.track)] < 0 &&
+        taken[local_index(c.dets, p.det)] == 0 && p.log_assoc > tentative_min_log_lr) {
+      stage_pairs.push_back(pi);
+    }
+  }
+  solve_stage(c, pairs, rows, stage_pairs, false, scratch, chosen);
 }
 
 namespace {

@@ -265,6 +265,10 @@ void Tracker::associate_frame() {
   det_assigned_.assign(nd, -1);
   clusterer_.build(pairs_, static_cast<std::uint32_t>(tracks_.size()), nd, clusters_);
   stats_.clusters += clusters_.size();
+  confirmed_flags_.resize(tracks_.size());
+  for (std::size_t k = 0; k < tracks_.size(); ++k) {
+    confirmed_flags_[k] = tracks_[k].confirmed ? 1 : 0;
+  }
   std::vector<double> weights;
   std::vector<double> miss;
   for (const Cluster& c : clusters_) {
@@ -303,7 +307,8 @@ void Tracker::associate_frame() {
       }
     }
     if (!done) {
-      solve_gnn(c, pairs_, gnn_scratch_, chosen_scratch_);
+      solve_gnn(c, pairs_, confirmed_flags_, cfg_.tentative_min_log_lr, gnn_scratch_,
+                chosen_scratch_);
       const std::vector<std::int32_t> chosen = chosen_scratch_;
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
         if (chosen[t] < 0) {

@@ -30,6 +30,7 @@ TEST(Association, GnnMatchesBruteForce) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> u(-3.0, 6.0);
   GnnScratch scratch;
+  const std::vector<char> confirmed(8, 1);  // all confirmed: one existence-weighted stage
   std::vector<std::int32_t> chosen;
   Clusterer clusterer;
   for (std::uint32_t trial = 0; trial < 200; ++trial) {
@@ -51,7 +52,7 @@ TEST(Association, GnnMatchesBruteForce) {
     std::vector<Cluster> clusters;
     clusterer.build(pairs, nt, nd, clusters);
     for (const Cluster& c : clusters) {
-      solve_gnn(c, pairs, scratch, chosen);
+      solve_gnn(c, pairs, confirmed, 2.0, scratch, chosen);
       double total = 0.0;
       std::vector<char> det_used(nd, 0);
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
