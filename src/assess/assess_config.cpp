@@ -79,7 +79,10 @@ std::optional<std::uint32_t> parse_icao24(std::string_view hex) {
 
 AssessConfig AssessConfig::defaults() {
   AssessConfig c;
-  c.protected_policy.alert_classes = {CoarseClass::Drone};
+  // Protected zones alert on drones and on "unknown" tracks (undecided, birds unlikely): the
+  // classifier needs tens of seconds on a distant target, and an unidentified object heading
+  // into a protected zone is what an operator must hear about first (docs/assessment.md).
+  c.protected_policy.alert_classes = {CoarseClass::Drone, CoarseClass::Unknown};
   c.protected_policy.alert_cooperative = true;
   c.protected_policy.horizon_s = 600.0;
   c.protected_policy.min_alert_threat = 2;
@@ -96,6 +99,7 @@ void read_assess_config(ConfigSection section, AssessConfig& cfg) {
     ClassifierConfig& k = cfg.classifier;
     c.get("window_s", k.window_s, Range{2.0, 600.0});
     c.get("min_samples", k.min_samples, Range{2.0, 1000.0});
+    c.get("settle_s", k.settle_s, Range{0.0, 600.0});
     std::vector<double> prior = k.prior;
     c.get("prior", prior, Range{0.0, 1.0});
     if (prior.size() != 6) {
@@ -129,6 +133,7 @@ void read_assess_config(ConfigSection section, AssessConfig& cfg) {
     t.get("approach_range_m", k.approach_range_m, Range{0.0, 1e6});
     t.get("drone_min_probability", k.drone_min_probability, Range{0.0, 1.0});
     t.get("unknown_max_bird_probability", k.unknown_max_bird_probability, Range{0.0, 1.0});
+    t.get("unknown_lowers_level", k.unknown_lowers_level);
     t.get("edge_margin_m", k.edge_margin_m, Range{0.0, 10000.0});
     if (k.high_time_s < k.critical_time_s) {
       t.error("high_time_s", fmt::format("out of range: {} is below critical_time_s = {}",

@@ -59,6 +59,9 @@ struct ClassifierConfig {
   // Features need at least this many states and this much time; before, only sensors,
   // identity and the prior speak.
   std::uint32_t min_samples = 3;
+  // Reports of a track younger than this (since its first detection) are not used: its filter
+  // is still settling, and its velocity and turns say more about that than about the target.
+  double settle_s = 5.0;
   // Prior over the fine classes (unknown excluded): drone multirotor, drone fixed-wing, bird,
   // aeroplane, helicopter, glider. Normalised on use.
   std::vector<double> prior{0.15, 0.05, 0.6, 0.1, 0.05, 0.05};
@@ -99,7 +102,10 @@ struct ThreatConfig {
   double approach_range_m = 8000.0;
   // Class gates: a track counts as a drone for the rules when p(drone) reaches this.
   double drone_min_probability = 0.7;
-  double unknown_max_bird_probability = 0.5;  // "unknown" tracks: only if birds are unlikely
+  double unknown_max_bird_probability = 0.4;  // "unknown" tracks: only if birds are unlikely
+  // An "unknown" track's threat one level below a drone's (off: the same level, so that an
+  // unidentified object heading into a protected zone alerts as early as a drone would).
+  bool unknown_lowers_level = false;
   double edge_margin_m = 25.0;  // inside-zone hysteresis: leave only beyond this margin
 };
 

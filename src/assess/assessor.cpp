@@ -70,11 +70,34 @@ IdentityCategory identity_category(const Track& t, bool trusted, const AllowList
   return IdentityCategory::Cooperative;
 }
 
+bool is_radar(const SensorInfo& s) {
+  return s.kind == SensorKind::RotatingRadar || s.kind == SensorKind::EsaRadar;
+}
+
+// True when some radar's range interval holds the position.
+bool radar_covers(const SensorRegistry& sensors, const Vec3& p) {
+  return std::any_of(sensors.all().begin(), sensors.all().end(), [&](const SensorInfo& s) {
+    const double r = (p - s.position_m).norm();
+    return is_radar(s) && r >= s.range_min_m && r <= s.range_max_m;
+  });
+}
+
+// True when a radar (a sensor that measures where a target is, not what it says) fed the track.
+bool fed_by_radar(const Track& track, const SensorRegistry& sensors) {
+  return std::any_of(track.sensors.begin(), track.sensors.end(), [&](SensorId id) {
+    const SensorInfo* s = sensors.find(id);
+    return s != nullptr && is_radar(*s);
+  });
+}
+
 }  // namespace
 
 void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   const TrackSample s = sample_of(track);
-  if (st.samples.empty() || s.time > st.samples.back().time) {
+  // The first reports of a track describe its filter settling (a velocity from two plots at
+  // 5 km is +-20 m/s), not the target: they are left out of the kinematic features.
+  const bool settled = seconds_between(track.first_time, track.time) >= cfg.classifier.settle_s;
+  if (settled && (st.samples.empty() || s.time > st.samples.back().time)) {
     st.samples.push_back(s);
   }
   const Time keep_from = t - Duration::from_seconds(cfg.classifier.window_s + 1.0);
@@ -84,6 +107,15 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   st.features = compute_features(st.samples, cfg.classifier.window_s);
   track.spoof_reason = spoof.reason_for(track);
   const bool trusted = track.spoof_reason.empty();
+  // A phantom: a track no radar ever fed (broadcasts, perhaps a bearing that fits anything on
+  // its ray), whose broadcast failed a check (it lies), at a place a radar watches. Nothing
+  // physical is known to be there, so it raises no zone alert (remote_id_spoofing: the ghost's
+  // and the jumper's broadcast-only tracks made nearly all its "false alerts"; the radar track
+  // of a real drone behind a lying broadcast alerts as any other). Its spoofing stays on the
+  // track (spoof column, threat reason) for the operator. Without radar coverage a lying
+  // broadcast is all there is, and it is assessed as before (non-cooperative).
+  const bool phantom =
+      !trusted && !fed_by_radar(track, sensors) && radar_covers(sensors, track.position_m);
 
   Assessment& a = track.assessment;
   a.class_probabilities = classifier.update(st.cls, st.features, track, trusted, sensors);
@@ -96,15 +128,14 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   const double p_bird = a.class_probabilities.coarse(CoarseClass::Bird);
 
   // The class the rules see: a drone only when confident; a likely-but-unsure drone, or an
-  // undecided track that is unlikely a bird, is "unknown".
+  // undecided track, is "unknown" when a bird is unlikely, else a bird (a coin toss between bird
+  // and drone raises nothing: birds_only_day would alert on its flocks).
   CoarseClass rule_class = decided;
   if (p_drone >= cfg.threat.drone_min_probability) {
     rule_class = CoarseClass::Drone;
-  } else if (decided == CoarseClass::Drone || (decided == CoarseClass::Unknown &&
-                                               p_bird <= cfg.threat.unknown_max_bird_probability)) {
-    rule_class = CoarseClass::Unknown;
-  } else if (decided == CoarseClass::Unknown) {
-    rule_class = CoarseClass::Bird;
+  } else if (decided == CoarseClass::Drone || decided == CoarseClass::Unknown) {
+    rule_class = p_bird <= cfg.threat.unknown_max_bird_probability ? CoarseClass::Unknown
+                                                                    : CoarseClass::Bird;
   }
   const double p_rule =
       rule_class == CoarseClass::Unknown ? 1.0 - p_bird : a.class_probabilities.coarse(rule_class);
@@ -124,7 +155,7 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
   for (std::size_t i = 0; i < zones.size(); ++i) {
     const AssessZone& z = zones[i];
     const auto& cls = z.policy.alert_classes;
-    relevant[i] = in.identity != IdentityCategory::Friendly &&
+    relevant[i] = in.identity != IdentityCategory::Friendly && !phantom &&
                   std::find(cls.begin(), cls.end(), rule_class) != cls.end();
     ZoneApproach ap;
     if (relevant[i]) {
@@ -185,6 +216,11 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
       conditions.push_back(
           AlertCondition{track.id, z.zone.name, z.zone.level, zt.level, zt.reason});
     }
+  }
+
+  if (phantom) {
+    a.threat_reason = fmt::format("phantom: no sensor sees a target where the broadcast says ({})",
+                                  track.spoof_reason);
   }
 
   // Evidence snapshots.

@@ -102,7 +102,7 @@ ZoneThreat zone_threat(const AssessZone& z, const ZoneApproach& a, const ThreatI
   if (cooperative) {
     level = lower(level);
   }
-  if (in.coarse == CoarseClass::Unknown) {
+  if (in.coarse == CoarseClass::Unknown && cfg.unknown_lowers_level) {
     level = lower(level);
   }
   out.level = level;

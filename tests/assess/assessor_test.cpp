@@ -152,6 +152,119 @@ TEST(Assessor, BadZoneRuleIsAnError) {
   EXPECT_EQ(a.error().front().field, "properties.alert_classes");
 }
 
+// A Remote ID broadcast that jumps 800 m every 10 s (no airframe flies so), heading for the
+// plant; the only sensor that ever fed its track is the Remote ID receiver.
+std::vector<AlertEvent> fly_lying_broadcast(const SensorRegistry& sensors, std::vector<Track>& last) {
+  auto made = Assessor::create(AssessConfig::defaults(), {test::plant(), test::perimeter()},
+                               EnuFrame{}, sensors);
+  EXPECT_TRUE(made.has_value());
+  Assessor& a = *made;
+  std::vector<AlertEvent> events;
+  const Vec3 v{12, 0, 0};
+  for (int i = 0; i <= 150; ++i) {
+    const double t = i;
+    const Vec3 claimed = Vec3{-2000, 0, 60} + v * t + Vec3{(i / 10) % 2 == 0 ? 0.0 : 800.0, 0, 0};
+    Detection d;
+    d.time = Time::from_seconds(t);
+    d.sensor = SensorId{5};
+    PositionMeasurement m;
+    m.position_m = claimed;
+    m.covariance_m2 = Mat3::Identity() * 9.0;
+    m.velocity_mps = v;
+    d.measurement = m;
+    d.identity.remote_id = "1581F5FJD239C00JMP02";
+    std::vector<Track> tracks{test::make_track(7, t, claimed, v, 5.0, 0.5)};
+    tracks[0].sensors = {SensorId{5}};
+    tracks[0].identity.remote_id = d.identity.remote_id;
+    const std::vector<Detection> dets{d};
+    a.update(Time::from_seconds(t), tracks, dets);
+    for (auto& e : a.take_events()) {
+      events.push_back(std::move(e));
+    }
+    last = tracks;
+  }
+  return events;
+}
+
+TEST(Assessor, LyingBroadcastNoRadarSeesRaisesNoZoneAlertInRadarCoverage) {
+  SensorRegistry sensors = radar_only();
+  SensorInfo rx;
+  rx.id = SensorId{5};
+  rx.kind = SensorKind::RemoteIdReceiver;
+  sensors.add(rx);
+  std::vector<Track> last;
+  const auto events = fly_lying_broadcast(sensors, last);
+  EXPECT_TRUE(events.empty()) << events.front().reason;
+  ASSERT_EQ(last.size(), 1U);
+  EXPECT_FALSE(last[0].spoof_reason.empty());
+  EXPECT_EQ(last[0].assessment.threat, ThreatLevel::None);
+  EXPECT_NE(last[0].assessment.threat_reason.find("phantom"), std::string::npos);
+
+  // Where no radar watches, the broadcast is all there is: it is assessed and alerted on.
+  SensorRegistry rid_only;
+  rid_only.add(rx);
+  const auto alone = fly_lying_broadcast(rid_only, last);
+  ASSERT_FALSE(alone.empty());
+  EXPECT_NE(alone.front().reason.find("spoofed broadcast"), std::string::npos);
+}
+
+TEST(Assessor, CoinTossBetweenBirdAndDroneRaisesNothingButAnUnlikelyBirdDoes) {
+  // Only the camera's opinion and the prior (drone 0.15 + 0.05, bird 0.6) decide here, so the
+  // posterior is set exactly: camera drone c, bird 1 - c.
+  AssessConfig cfg = AssessConfig::defaults();
+  cfg.classifier.kinematic_weight = 0.0;
+  cfg.classifier.sensor_weight = 1.0;
+  auto run = [&](double c, double* p_drone, double* p_bird) {
+    Assessor a = make(cfg);
+    std::vector<AlertEvent> events;
+    for (int i = 0; i <= 60; ++i) {
+      const double t = i;
+      const Vec3 v{10, 0, 0};
+      Track k = test::make_track(4, t, Vec3{-1500, 0, 60} + v * t, v, 5.0, 0.5);
+      ClassProbabilities p;
+      p[TargetClass::DroneMultirotor] = c;
+      p[TargetClass::Bird] = 1.0 - c;
+      k.sensor_class_probabilities = p;
+      k.sensors = {SensorId{1}};
+      std::vector<Track> tracks{k};
+      a.update(Time::from_seconds(t), tracks, {});
+      for (auto& e : a.take_events()) {
+        events.push_back(std::move(e));
+      }
+      *p_drone = tracks[0].assessment.class_probabilities.coarse(CoarseClass::Drone);
+      *p_bird = tracks[0].assessment.class_probabilities.coarse(CoarseClass::Bird);
+    }
+    return events;
+  };
+  double pd = 0.0;
+  double pb = 0.0;
+  // Drone 0.55, bird 0.45: a coin toss, heading for the plant. Nothing.
+  EXPECT_TRUE(run(0.83, &pd, &pb).empty());
+  EXPECT_NEAR(pd, 0.55, 0.02);
+  EXPECT_NEAR(pb, 0.45, 0.02);
+  // Drone 0.65, bird 0.35: not sure enough for "drone" (0.7), but a bird is unlikely (<= 0.4):
+  // "unknown", alerted as early as a drone would be.
+  const auto unknown = run(0.881, &pd, &pb);
+  EXPECT_NEAR(pd, 0.65, 0.02);
+  ASSERT_FALSE(unknown.empty());
+  EXPECT_EQ(unknown.front().zone, "plant");
+  EXPECT_NE(unknown.front().reason.find("unknown"), std::string::npos);
+  EXPECT_LT(unknown.front().time.seconds(), 5.0);
+}
+
+TEST(Assessor, KinematicsWaitForTheTrackToSettle) {
+  // settle_s = 5: a track's first 5 s are its filter settling, not the target's motion.
+  Assessor a = make();
+  fly(a, {{1, Vec3{-2750, 0, 60}, Vec3{15, 0, 0}, TargetClass::DroneMultirotor, ""}}, 4);
+  const KinematicFeatures* young = a.features_of(TrackId{1});
+  ASSERT_NE(young, nullptr);
+  EXPECT_EQ(young->samples, 0U);
+  fly(a, {{1, Vec3{-2750, 0, 60}, Vec3{15, 0, 0}, TargetClass::DroneMultirotor, ""}}, 9);
+  const KinematicFeatures* settled = a.features_of(TrackId{1});
+  ASSERT_NE(settled, nullptr);
+  EXPECT_EQ(settled->samples, 5U);  // reports at 5, 6, 7, 8 and 9 s
+}
+
 TEST(Assessor, Deterministic) {
   auto run = [] {
     Assessor a = make();
