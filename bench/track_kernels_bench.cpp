@@ -1,15 +1,19 @@
 // track_kernels_bench.cpp: the tracker's kernels, one at a time, and one whole scan.
 //
-//   EkfUpdate / UkfUpdate      one polar (range, azimuth, elevation, range rate) update of a
-//   Gaussian GateScore                  one EKF gate test (what the tracker does per candidate
-//   pair) ImmPredictUpdate           one IMM cycle (3 models: CV, CT, CV-manoeuvre) with a polar
-//   plot Assignment/N               the JV solver on a dense random N x N cost matrix TrackerScan/N
-//   a whole 1 s scan of N targets (+ N/10 clutter plots) through the
-//                              tracker: index query, gating, clustering, GNN, updates, management
+// - EkfUpdate, UkfUpdate: one polar (range, azimuth, elevation, range rate) update.
+// - GateScore: one EKF gate test (what the tracker does per candidate pair).
+// - ImmPredictUpdate: one IMM cycle (CV, CT, CV-manoeuvre) with a polar plot.
+// - Assignment/N: the dense JV solver on a random N x N cost matrix.
+// - SparseAssignment/N: the sparse solver on a tracker-shaped problem of N tracks (about 8
+//   gated plots each, plus a private miss column); DenseAssignmentTrackerShaped/N: the dense
+//   solver on the same problem.
+// - TrackerScan/N: a whole 1 s scan of N targets (+ N/10 clutter plots) through the tracker:
+//   index query, gating, clustering, GNN, updates, management.
 //
 // Figures and the command: docs/performance.md.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -18,6 +22,7 @@
 #include "core/assignment.hpp"
 #include "core/detection.hpp"
 #include "core/sensor.hpp"
+#include "core/sparse_assignment.hpp"
 #include "track/imm.hpp"
 #include "track/kalman.hpp"
 #include "track/measurement_model.hpp"
@@ -116,6 +121,64 @@ void BM_Assignment(benchmark::State& state) {
   state.SetComplexityN(static_cast<std::int64_t>(n));
 }
 BENCHMARK(BM_Assignment)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// The tracker's shape: N tracks, N plots, ~8 gated plots per track (log-likelihood ratios, some
+// negative) and one private zero-cost "miss" column per track, solved sparse and, for the
+// ratio, dense on the same problem.
+void tracker_shaped(std::size_t n, SparseCostMatrix& m, std::vector<double>& dense) {
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<std::size_t> near(0, 16);
+  std::uniform_real_distribution<double> cost(-12.0, 4.0);
+  m.clear(2 * n);
+  dense.assign(n * 2 * n, kForbidden);
+  for (std::size_t t = 0; t < n; ++t) {
+    std::vector<std::uint32_t> cols;
+    for (int k = 0; k < 8; ++k) {
+      const std::size_t c = std::min(n - 1, (t + near(rng) + n - 8) % n);
+      if (std::find(cols.begin(), cols.end(), c) == cols.end()) {
+        cols.push_back(static_cast<std::uint32_t>(c));
+      }
+    }
+    std::sort(cols.begin(), cols.end());
+    cols.push_back(static_cast<std::uint32_t>(n + t));
+    for (std::uint32_t c : cols) {
+      const double x = c >= n ? 0.0 : cost(rng);
+      m.add(c, x);
+      dense[t * 2 * n + c] = x;
+    }
+    m.end_row();
+  }
+}
+
+// Sparse (the tracker's solver) or dense on the same tracker-shaped problem.
+template <bool Sparse>
+void BM_TrackerShapedAssignment(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  SparseCostMatrix m;
+  std::vector<double> dense;
+  tracker_shaped(n, m, dense);
+  SparseAssignmentSolver sparse;
+  AssignmentSolver full;
+  for (auto _ : state) {
+    if constexpr (Sparse) {
+      benchmark::DoNotOptimize(sparse.solve(m).data());
+    } else {
+      benchmark::DoNotOptimize(full.solve(dense, n, 2 * n).data());
+    }
+  }
+}
+BENCHMARK(BM_TrackerShapedAssignment<true>)
+    ->Name("BM_SparseAssignment")
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TrackerShapedAssignment<false>)
+    ->Name("BM_DenseAssignmentTrackerShaped")
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Unit(benchmark::kMicrosecond);
 
 // N targets on straight lines spread over 8 km, one snapshot radar at the origin, 1 s scans.
 void BM_TrackerScan(benchmark::State& state) {

@@ -12,8 +12,12 @@
 
 namespace dewline::test {
 
-inline std::filesystem::path source_dir() { return DEWLINE_SOURCE_DIR; }
-inline std::filesystem::path binary_dir() { return DEWLINE_BINARY_DIR; }
+inline std::filesystem::path source_dir() {
+  return DEWLINE_SOURCE_DIR;
+}
+inline std::filesystem::path binary_dir() {
+  return DEWLINE_BINARY_DIR;
+}
 inline std::filesystem::path shared_dir() {
   if (const char* env = std::getenv("DEWLINE_SHARED_DIR")) {
     return env;
@@ -27,7 +31,9 @@ inline std::filesystem::path shared_scenario(const std::string& name) {
   return shared_dir() / "scenarios" / name;
 }
 // The dewline binary built beside the tests.
-inline std::filesystem::path dewline_binary() { return binary_dir() / "apps" / "dewline" / "dewline"; }
+inline std::filesystem::path dewline_binary() {
+  return binary_dir() / "apps" / "dewline" / "dewline";
+}
 // A fresh scratch directory under the build tree for one test. It is named after the running
 // test too: ctest runs the tests of one file in parallel processes, and a directory shared by
 // name would be wiped by one test while another writes in it.

@@ -45,13 +45,29 @@ std::optional<std::vector<CoarseClass>> read_classes(ConfigSection& s, std::stri
   return out;
 }
 
+// min_alert_threat: a level by name (as in zones.geojson) or by number 1-4.
+void read_alert_level(ConfigSection s, int& out) {
+  if (s.is_string("min_alert_threat")) {
+    enum class Level : std::uint8_t { Low = 1, Medium, High, Critical };
+    auto level = static_cast<Level>(out);
+    s.get_enum("min_alert_threat", level,
+               {{"low", Level::Low},
+                {"medium", Level::Medium},
+                {"high", Level::High},
+                {"critical", Level::Critical}});
+    out = static_cast<int>(level);
+  } else {
+    s.get("min_alert_threat", out, Range{1.0, 4.0});
+  }
+}
+
 void read_policy(ConfigSection s, ZonePolicy& p) {
   if (auto c = read_classes(s, "alert_classes")) {
     p.alert_classes = *c;
   }
   s.get("alert_cooperative", p.alert_cooperative);
   s.get("horizon_s", p.horizon_s, Range{0.0, 86400.0});
-  s.get("min_alert_threat", p.min_alert_threat, Range{1.0, 4.0});
+  read_alert_level(s, p.min_alert_threat);
   read_allow(s, p.allow, "allow_");
 }
 
@@ -208,7 +224,7 @@ void read_assess_config(ConfigSection section, AssessConfig& cfg) {
     }
     if (z.has("min_alert_threat")) {
       int m = 2;
-      z.get("min_alert_threat", m, Range{1.0, 4.0});
+      read_alert_level(z, m);
       o.min_alert_threat = m;
     }
     read_allow(z, o.allow, "allow_");

@@ -135,7 +135,7 @@ void Assessor::Impl::assess(Time t, Track& track, TrackState& st) {
     rule_class = CoarseClass::Drone;
   } else if (decided == CoarseClass::Drone || decided == CoarseClass::Unknown) {
     rule_class = p_bird <= cfg.threat.unknown_max_bird_probability ? CoarseClass::Unknown
-                                                                    : CoarseClass::Bird;
+                                                                   : CoarseClass::Bird;
   }
   const double p_rule =
       rule_class == CoarseClass::Unknown ? 1.0 - p_bird : a.class_probabilities.coarse(rule_class);

@@ -54,7 +54,9 @@ std::string join_path(const std::string& base, std::string_view key) {
   return base + "." + std::string(key);
 }
 
-std::string format_number(double v) { return fmt::format("{}", v); }
+std::string format_number(double v) {
+  return fmt::format("{}", v);
+}
 
 std::string describe_range(const Range& r) {
   std::string lo = r.min ? format_number(*r.min) : "-inf";
@@ -68,8 +70,8 @@ void collect_unknown(const ConfigDocument::State& st, const toml::table& t, cons
     const std::string key_path = join_path(path, k.str());
     if (st.used.count(&v) == 0) {
       const auto& src = k.source();
-      out.push_back(ConfigError{st.source, src.begin.line, src.begin.column, key_path,
-                                "unknown key"});
+      out.push_back(
+          ConfigError{st.source, src.begin.line, src.begin.column, key_path, "unknown key"});
       continue;
     }
     if (const auto* sub = v.as_table()) {
@@ -130,11 +132,17 @@ Result<ConfigDocument, ConfigError> ConfigDocument::load_file(const std::filesys
   return ConfigDocument(std::move(st));
 }
 
-ConfigSection ConfigDocument::root() { return ConfigSection(state_, &state_->root, ""); }
+ConfigSection ConfigDocument::root() {
+  return ConfigSection(state_, &state_->root, "");
+}
 
-const std::string& ConfigDocument::source_name() const { return state_->source; }
+const std::string& ConfigDocument::source_name() const {
+  return state_->source;
+}
 
-const std::vector<ConfigError>& ConfigDocument::errors() const { return state_->errors; }
+const std::vector<ConfigError>& ConfigDocument::errors() const {
+  return state_->errors;
+}
 
 Result<void, std::vector<ConfigError>> ConfigDocument::finish() {
   std::vector<ConfigError> out = state_->errors;
@@ -177,12 +185,20 @@ void ConfigSection::error(std::string_view key, std::string reason) {
       ConfigError{state_->source, line, col, join_path(path_, key), std::move(reason)});
 }
 
-void ConfigSection::mark_used(std::string_view key) { (void)find(key, false); }
+void ConfigSection::mark_used(std::string_view key) {
+  (void)find(key, false);
+}
 
-std::string ConfigSection::path(std::string_view key) const { return join_path(path_, key); }
+std::string ConfigSection::path(std::string_view key) const {
+  return join_path(path_, key);
+}
 
 bool ConfigSection::has(std::string_view key) const {
   return table_ != nullptr && table_->contains(key);
+}
+
+bool ConfigSection::is_string(std::string_view key) const {
+  return table_ != nullptr && table_->contains(key) && table_->get(key)->is_string();
 }
 
 std::vector<std::string> ConfigSection::keys() const {
@@ -238,8 +254,7 @@ ConfigSection& ConfigSection::get(std::string_view key, double& out, Range r, bo
   return *this;
 }
 
-ConfigSection& ConfigSection::get(std::string_view key, std::int64_t& out, Range r,
-                                  bool required) {
+ConfigSection& ConfigSection::get(std::string_view key, std::int64_t& out, Range r, bool required) {
   const toml::node* n = find(key, required);
   if (n == nullptr) {
     return *this;
@@ -380,8 +395,7 @@ bool ConfigSection::get_choice(std::string_view key, std::string& out,
   }
   s = str->get();
   if (std::find(names.begin(), names.end(), s) == names.end()) {
-    error(key, fmt::format("invalid value \"{}\": expected one of {}", s,
-                           fmt::join(names, ", ")));
+    error(key, fmt::format("invalid value \"{}\": expected one of {}", s, fmt::join(names, ", ")));
     return false;
   }
   out = s;
@@ -421,10 +435,9 @@ std::vector<ConfigSection> ConfigSection::sections(std::string_view key) {
     if (const auto* t = el.as_table()) {
       out.push_back(ConfigSection(state_, t, p));
     } else {
-      state_->errors.push_back(ConfigError{state_->source, el.source().begin.line,
-                                           el.source().begin.column, p,
-                                           fmt::format("wrong type: expected a table, got {}",
-                                                       type_name(el))});
+      state_->errors.push_back(
+          ConfigError{state_->source, el.source().begin.line, el.source().begin.column, p,
+                      fmt::format("wrong type: expected a table, got {}", type_name(el))});
     }
   }
   return out;

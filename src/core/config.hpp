@@ -84,11 +84,9 @@ class ConfigSection {
   // Scalars: if the key is present, type- and range-check it into `out`; if absent, keep `out`
   // (the default) unless `required`.
   ConfigSection& get(std::string_view key, double& out, Range r = {}, bool required = false);
-  ConfigSection& get(std::string_view key, std::int64_t& out, Range r = {},
-                     bool required = false);
+  ConfigSection& get(std::string_view key, std::int64_t& out, Range r = {}, bool required = false);
   ConfigSection& get(std::string_view key, int& out, Range r = {}, bool required = false);
-  ConfigSection& get(std::string_view key, std::uint32_t& out, Range r = {},
-                     bool required = false);
+  ConfigSection& get(std::string_view key, std::uint32_t& out, Range r = {}, bool required = false);
   ConfigSection& get(std::string_view key, bool& out, bool required = false);
   ConfigSection& get(std::string_view key, std::string& out, bool required = false);
   ConfigSection& get(std::string_view key, std::vector<double>& out, Range r = {},
@@ -115,6 +113,8 @@ class ConfigSection {
   }
 
   [[nodiscard]] bool has(std::string_view key) const;
+  // True when the key is present and holds a string (for keys that take a name or a number).
+  [[nodiscard]] bool is_string(std::string_view key) const;
   // A sub-table. Absent -> an empty section (reads keep defaults). Wrong type -> error recorded.
   [[nodiscard]] ConfigSection section(std::string_view key);
   // An array of tables ([[key]] in TOML). Absent -> empty.
@@ -133,8 +133,8 @@ class ConfigSection {
   ConfigSection(std::shared_ptr<ConfigDocument::State> s, const toml::table* t, std::string path)
       : state_(std::move(s)), table_(t), path_(std::move(path)) {}
   const toml::node* find(std::string_view key, bool required);
-  bool get_choice(std::string_view key, std::string& out, const std::vector<std::string_view>& names,
-                  bool required);
+  bool get_choice(std::string_view key, std::string& out,
+                  const std::vector<std::string_view>& names, bool required);
   bool check_range(std::string_view key, const toml::node* n, double v, const Range& r);
 
   std::shared_ptr<ConfigDocument::State> state_;

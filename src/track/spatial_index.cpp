@@ -150,6 +150,12 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
     const std::int64_t x1 = cell_of(q.center.x() + r, l.cell);
     const std::int64_t y0 = cell_of(q.center.y() - r, l.cell);
     const std::int64_t y1 = cell_of(q.center.y() + r, l.cell);
+    // Entries filed since the build (few): tested directly, once per query, not once per cell.
+    for (const Entry& p : l.pending) {
+      if (touches(p, q.center, qr)) {
+        scratch_.push_back(p.item);
+      }
+    }
     for (std::int64_t ix = x0; ix <= x1; ++ix) {
       for (std::int64_t iy = y0; iy <= y1; ++iy) {
         const std::int64_t k = key(ix, iy);
@@ -158,11 +164,6 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
             if (touches(l.entries[e], q.center, qr)) {
               scratch_.push_back(l.entries[e].item);
             }
-          }
-        }
-        for (const Entry& p : l.pending) {
-          if (p.key == k && touches(p, q.center, qr)) {
-            scratch_.push_back(p.item);
           }
         }
       }

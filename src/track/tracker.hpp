@@ -22,11 +22,11 @@
 #include <string>
 #include <vector>
 
-#include "track/association.hpp"
 #include "core/detection.hpp"
 #include "core/reject_counter.hpp"
 #include "core/sensor.hpp"
 #include "core/track.hpp"
+#include "track/association.hpp"
 #include "track/clusters.hpp"
 #include "track/imm.hpp"
 #include "track/init_mixture.hpp"

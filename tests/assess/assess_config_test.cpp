@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_paths.hpp"
+#include "track/tracker_config.hpp"
+
 namespace dewline::assess {
 namespace {
 
@@ -66,6 +69,52 @@ colour = "red"
   EXPECT_NE(errors[2].reason.find("dragon"), std::string::npos);
   EXPECT_EQ(errors[3].line, 8U);
   EXPECT_EQ(errors[3].reason, "unknown key");
+}
+
+TEST(AssessConfig, AlertLevelByNameOrNumber) {
+  AssessConfig cfg = AssessConfig::defaults();
+  auto errors = read(R"(
+[assess.defaults.protected]
+min_alert_threat = "high"
+[assess.defaults.warning]
+min_alert_threat = 4
+[[assess.zone]]
+name = "plant"
+min_alert_threat = "low"
+)",
+                     cfg);
+  ASSERT_TRUE(errors.empty()) << errors.front().message();
+  EXPECT_EQ(cfg.protected_policy.min_alert_threat, 3);
+  EXPECT_EQ(cfg.warning_policy.min_alert_threat, 4);
+  EXPECT_EQ(cfg.zone_overrides[0].min_alert_threat, 1);
+  errors = read("[assess.defaults.warning]\nmin_alert_threat = \"severe\"\n", cfg);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].line, 2U);
+  EXPECT_EQ(errors[0].key, "assess.defaults.warning.min_alert_threat");
+}
+
+// The example site configuration shipped in config/ loads without an error (tracker and assess
+// tables) and says what the defaults say where it repeats them.
+TEST(AssessConfig, SiteExampleLoadsWithoutErrors) {
+  const auto path = test::source_dir() / "config" / "site.example.toml";
+  auto doc = ConfigDocument::load_file(path);
+  ASSERT_TRUE(doc.has_value()) << doc.error().message();
+  track::TrackerConfig tcfg = track::TrackerConfig::defaults();
+  track::read_tracker_config(doc->root().section("tracker"), tcfg);
+  AssessConfig cfg = AssessConfig::defaults();
+  read_assess_config(doc->root().section("assess"), cfg);
+  auto done = doc->finish();
+  ASSERT_TRUE(done.has_value()) << done.error().front().message();
+  const track::TrackerConfig d = track::TrackerConfig::defaults();
+  EXPECT_EQ(tcfg.imm.models.size(), d.imm.models.size());
+  EXPECT_EQ(tcfg.imm.models[2].q, d.imm.models[2].q);
+  EXPECT_EQ(tcfg.tentative_min_log_lr, d.tentative_min_log_lr);
+  const AssessConfig a = AssessConfig::defaults();
+  EXPECT_EQ(cfg.classifier.settle_s, a.classifier.settle_s);
+  EXPECT_EQ(cfg.threat.unknown_max_bird_probability, a.threat.unknown_max_bird_probability);
+  EXPECT_EQ(cfg.protected_policy.alert_classes, a.protected_policy.alert_classes);
+  EXPECT_EQ(cfg.protected_policy.min_alert_threat, a.protected_policy.min_alert_threat);
+  EXPECT_EQ(cfg.allow.callsigns, std::vector<std::string>{"REGA1"});
 }
 
 TEST(AssessConfig, ParsesIcaoAddresses) {

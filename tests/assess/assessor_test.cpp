@@ -154,7 +154,8 @@ TEST(Assessor, BadZoneRuleIsAnError) {
 
 // A Remote ID broadcast that jumps 800 m every 10 s (no airframe flies so), heading for the
 // plant; the only sensor that ever fed its track is the Remote ID receiver.
-std::vector<AlertEvent> fly_lying_broadcast(const SensorRegistry& sensors, std::vector<Track>& last) {
+std::vector<AlertEvent> fly_lying_broadcast(const SensorRegistry& sensors,
+                                            std::vector<Track>& last) {
   auto made = Assessor::create(AssessConfig::defaults(), {test::plant(), test::perimeter()},
                                EnuFrame{}, sensors);
   EXPECT_TRUE(made.has_value());

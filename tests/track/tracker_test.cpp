@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -237,7 +238,7 @@ TEST(Tracker, BadInputIsCountedPerSensorAndReasonAndGoodInputStillTracked) {
     std::get<PolarMeasurement>(neg.measurement).range_m = -5.0;
     tracker.add(neg);
     Detection inf = plot(r, k, truth, n);
-    std::get<PolarMeasurement>(inf.measurement).azimuth_rad = INFINITY;
+    std::get<PolarMeasurement>(inf.measurement).azimuth_rad = std::numeric_limits<double>::infinity();
     tracker.add(inf);
     Detection noise = plot(r, k, truth, n);
     std::get<PolarMeasurement>(noise.measurement).sigma_range_m = 0.0;
