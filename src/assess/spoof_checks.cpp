@@ -420,28 +420,4 @@ std::string SpoofChecker::reason_for(const Track& t) const {
   return {};
 }
 
-std::string SpoofChecker::check_for(const Track& t) const {
-  const std::string key = key_of(t.identity);
-  if (!key.empty()) {
-    auto it = flags_.find(key);
-    if (it != flags_.end()) {
-      return it->second.check;
-    }
-  }
-  auto tf = track_flags_.find(t.id);
-  if (tf != track_flags_.end()) {
-    return "emitter";  // one track, changing serials
-  }
-  auto ts = track_serials_.find(t.id);
-  if (ts != track_serials_.end()) {
-    for (const auto& serial : ts->second) {
-      auto it = flags_.find("rid:" + serial);
-      if (it != flags_.end()) {
-        return it->second.check;
-      }
-    }
-  }
-  return {};
-}
-
 }  // namespace dewline::assess

@@ -51,8 +51,6 @@ class SpoofChecker {
 
   // Why the track's cooperative identity is not to be trusted ("" when it is).
   [[nodiscard]] std::string reason_for(const Track& t) const;
-  // Which check flagged it (jump, radar, offset, emitter, signal; "" when trusted).
-  [[nodiscard]] std::string check_for(const Track& t) const;
   [[nodiscard]] const std::map<std::string, SpoofFlag>& flags() const { return flags_; }
 
   // The identity key of a detection or track ("" when it has none).

@@ -95,6 +95,9 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs,
     rows[t] = t;
   }
   solve_stage(c, pairs, rows, c.pairs, true, scratch, chosen);
+  if (nt == 1 && c.pairs.size() == 1) {
+    return;  // a lone track with a lone plot was decided by rho(r = 1) already
+  }
   // Stage 2: tentative tracks left without a plot, on the plots left, given existence, where the
   // plot is clearly theirs (rho(r = 1) above the floor).
   std::vector<char>& taken = scratch.det_taken;
