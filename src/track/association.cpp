@@ -79,16 +79,12 @@ void solve_stage(const Cluster& c, const std::vector<GatedPair>& pairs,
 
 }  // namespace
 
-void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs,
-               const std::vector<char>& confirmed, double tentative_min_log_lr, GnnScratch& scratch,
-               std::vector<std::int32_t>& chosen) {
+void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, double tentative_min_log_lr,
+               GnnScratch& scratch, std::vector<std::int32_t>& chosen) {
   const std::size_t nt = c.tracks.size();
   chosen.assign(nt, -1);
   std::vector<std::uint32_t>& rows = scratch.stage_rows;
   std::vector<std::uint32_t>& stage_pairs = scratch.stage_pairs;
-  auto is_confirmed = [&](std::uint32_t track) {
-    return track < confirmed.size() && confirmed[track] != 0;
-  };
   // Stage 1: every track, existence-weighted.
   rows.resize(nt);
   for (std::uint32_t t = 0; t < nt; ++t) {
@@ -107,23 +103,22 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs,
       taken[local_index(c.dets, pairs[static_cast<std::size_t>(pi)].det)] = 1;
     }
   }
+  // The pairs first: a track's confirmed flag travels with its pairs.
   rows.clear();
   stage_pairs.clear();
-  for (std::uint32_t t = 0; t < nt; ++t) {
-    if (!is_confirmed(c.tracks[t]) && chosen[t] < 0) {
-      rows.push_back(t);
-    }
-  }
-  if (rows.empty()) {
-    return;
-  }
   for (std::uint32_t pi : c.pairs) {
     const GatedPair& p = pairs[pi];
-    if (!is_confirmed(p.track) && chosen[local_index(c.tracks, p.track)] < 0 &&
+    if (!p.track_confirmed && chosen[local_index(c.tracks, p.track)] < 0 &&
         taken[local_index(c.dets, p.det)] == 0 && p.log_assoc > tentative_min_log_lr) {
       stage_pairs.push_back(pi);
+      rows.push_back(local_index(c.tracks, p.track));
     }
   }
+  if (stage_pairs.empty()) {
+    return;
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   solve_stage(c, pairs, rows, stage_pairs, false, scratch, chosen);
 }
 

@@ -45,10 +45,9 @@ struct GnnScratch {
 // For GNN: pair index chosen for each cluster track (parallel to cluster.tracks), or -1. The
 // assignment is solved sparse (only gated pairs are edges, plus each track's own "miss"), so a
 // cluster of thousands of tracks costs about its pairs, not tracks x plots.
-// `confirmed[track]` is non-zero for confirmed tracks (indexed like GatedPair::track).
-void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs,
-               const std::vector<char>& confirmed, double tentative_min_log_lr, GnnScratch& scratch,
-               std::vector<std::int32_t>& chosen);
+// Stage 2 reads GatedPair::track_confirmed.
+void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, double tentative_min_log_lr,
+               GnnScratch& scratch, std::vector<std::int32_t>& chosen);
 
 // For JPDA: weight[i] for each pair of the cluster (parallel to cluster.pairs) and miss[j] for
 // each cluster track. Returns false (weights untouched) when the hypothesis count exceeds cap.

@@ -15,6 +15,7 @@ struct GatedPair {
   double log_ratio = 0.0;   // ln rho: JIPDA association ratio, existence-weighted (GNN, JPDA)
   double log_assoc = 0.0;   // ln of the same ratio given that the track exists (lone pairs)
   double log_likelihood = 0.0;
+  bool track_confirmed = false;  // the track has been confirmed (the staged GNN asks)
 };
 
 struct Cluster {

@@ -179,7 +179,6 @@ class Tracker {
 
   Clusterer clusterer_;
   GnnScratch gnn_scratch_;
-  std::vector<char> confirmed_flags_;  // per track, for the staged GNN
   std::vector<std::int32_t> chosen_scratch_;
   std::vector<Detection> due_scratch_;
 };

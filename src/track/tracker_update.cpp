@@ -252,6 +252,7 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
   out.track = k;
   out.det = i;
   out.log_likelihood = loglik;
+  out.track_confirmed = tr.confirmed;
   const double log_lr = std::log(pd) + loglik - std::log(frame_lambda_[i]);
   out.log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
   out.log_assoc = log_lr - std::log(1.0 - pdpg);
@@ -265,10 +266,6 @@ void Tracker::associate_frame() {
   det_assigned_.assign(nd, -1);
   clusterer_.build(pairs_, static_cast<std::uint32_t>(tracks_.size()), nd, clusters_);
   stats_.clusters += clusters_.size();
-  confirmed_flags_.resize(tracks_.size());
-  for (std::size_t k = 0; k < tracks_.size(); ++k) {
-    confirmed_flags_[k] = tracks_[k].confirmed ? 1 : 0;
-  }
   std::vector<double> weights;
   std::vector<double> miss;
   for (const Cluster& c : clusters_) {
@@ -307,8 +304,7 @@ void Tracker::associate_frame() {
       }
     }
     if (!done) {
-      solve_gnn(c, pairs_, confirmed_flags_, cfg_.tentative_min_log_lr, gnn_scratch_,
-                chosen_scratch_);
+      solve_gnn(c, pairs_, cfg_.tentative_min_log_lr, gnn_scratch_, chosen_scratch_);
       const std::vector<std::int32_t> chosen = chosen_scratch_;
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
         if (chosen[t] < 0) {

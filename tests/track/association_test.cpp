@@ -30,7 +30,6 @@ TEST(Association, GnnMatchesBruteForce) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> u(-3.0, 6.0);
   GnnScratch scratch;
-  const std::vector<char> confirmed(8, 1);  // all confirmed: one existence-weighted stage
   std::vector<std::int32_t> chosen;
   Clusterer clusterer;
   for (std::uint32_t trial = 0; trial < 200; ++trial) {
@@ -45,6 +44,7 @@ TEST(Association, GnnMatchesBruteForce) {
           p.det = d;
           p.log_ratio = u(rng);
           p.log_assoc = p.log_ratio;
+          p.track_confirmed = true;  // all confirmed: one existence-weighted stage
           pairs.push_back(p);
         }
       }
@@ -52,7 +52,7 @@ TEST(Association, GnnMatchesBruteForce) {
     std::vector<Cluster> clusters;
     clusterer.build(pairs, nt, nd, clusters);
     for (const Cluster& c : clusters) {
-      solve_gnn(c, pairs, confirmed, 2.0, scratch, chosen);
+      solve_gnn(c, pairs, 2.0, scratch, chosen);
       double total = 0.0;
       std::vector<char> det_used(nd, 0);
       for (std::size_t t = 0; t < c.tracks.size(); ++t) {
@@ -96,6 +96,29 @@ TEST(Association, JpdaWeightsAreProbabilities) {
   const double z = 1 + std::exp(2.0) + std::exp(1.0) + std::exp(3.0) + std::exp(5.0);
   EXPECT_NEAR(w[0], (std::exp(2.0) + std::exp(5.0)) / z, 1e-12);
   EXPECT_NEAR(miss[1], (1 + std::exp(2.0) + std::exp(1.0)) / z, 1e-12);
+}
+
+TEST(Association, GnnSecondStageGivesTentativeTracksClearlyTheirFreePlots) {
+  // Track 0 (confirmed) and track 1 (tentative, existence so low that rho < 1) compete for
+  // plot 0; track 1 also fits plot 1 well given existence. Track 2 (confirmed) fits plot 2 with
+  // the same weak existence-weighted ratio: stage 2 is for tentative tracks only.
+  std::vector<GatedPair> pairs = {{0, 0, 3.0, 3.0, 0, true},
+                                  {1, 0, -4.0, 5.0, 0, false},
+                                  {1, 1, -3.0, 4.0, 0, false},
+                                  {2, 2, -3.0, 4.0, 0, true}};
+  Clusterer clusterer;
+  std::vector<Cluster> clusters;
+  clusterer.build(pairs, 3, 3, clusters);
+  ASSERT_EQ(clusters.size(), 2U);
+  GnnScratch scratch;
+  std::vector<std::int32_t> chosen;
+  solve_gnn(clusters[0], pairs, 2.0, scratch, chosen);
+  EXPECT_EQ(chosen, (std::vector<std::int32_t>{0, 2}));  // plot 0 to the sure track, 1 to track 1
+  solve_gnn(clusters[0], pairs, 4.5, scratch, chosen);
+  EXPECT_EQ(chosen, (std::vector<std::int32_t>{0, -1}));  // below the floor: no plot
+  // A lone pair: taken when rho given existence > 1, whatever the track's state.
+  solve_gnn(clusters[1], pairs, 2.0, scratch, chosen);
+  EXPECT_EQ(chosen, (std::vector<std::int32_t>{3}));
 }
 
 TEST(Association, JpdaRefusesHugeClusters) {
