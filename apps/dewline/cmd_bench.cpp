@@ -76,7 +76,8 @@ int run_bench(const BenchOptions& o) {
                       {"scored_pairs", last.stats.scored_pairs},
                       {"gated_pairs", last.stats.gated_pairs},
                       {"clusters", last.stats.clusters},
-                      {"rejected", last.rejects.total()}};
+                      {"rejected", last.rejects.total()},
+                      {"retrodicted", last.stats.detections_retrodicted}};
   const auto truth_path = std::filesystem::path(o.scenario) / "truth.csv";
   if (std::filesystem::exists(truth_path)) {
     auto truth = ingest::read_truth_csv(truth_path);

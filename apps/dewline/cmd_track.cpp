@@ -244,6 +244,12 @@ int run_track(const TrackOptions& o) {
                    run.alerts.size(), static_cast<unsigned long long>(st.spoof_flags));
     }
   }
+  if (run.stats.detections_retrodicted > 0) {
+    std::fprintf(stderr,
+                 "dewline track: %llu detections arrived later than the reorder window and were "
+                 "retrodicted into their tracks\n",
+                 static_cast<unsigned long long>(run.stats.detections_retrodicted));
+  }
   print_rejects(run.rejects);
   return 0;
 }

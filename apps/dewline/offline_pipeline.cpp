@@ -70,7 +70,16 @@ Result<ScenarioInput, std::string> load_scenario(const fs::path& dir, InputMode 
     }
     in.detections = ingest::to_detections(*rows, in.sensors);
   }
-  std::stable_sort(in.detections.begin(), in.detections.end(), detection_time_order);
+  // Arrival order: a native recording may carry receive times later than the detections' own
+  // (a sensor's latency); the tracker sees them as they would have arrived, so late ones are late.
+  // Without latency (every exchange file) this is time order.
+  std::stable_sort(in.detections.begin(), in.detections.end(),
+                   [](const Detection& a, const Detection& b) {
+                     if (a.receive_time != b.receive_time) {
+                       return a.receive_time < b.receive_time;
+                     }
+                     return detection_time_order(a, b);
+                   });
   if (fs::exists(dir / "site.csv")) {
     auto site = ingest::read_site_csv(dir / "site.csv");
     if (!site) {
@@ -162,15 +171,16 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
       emit(t, i);
     }
   } else if (!dets.empty()) {
-    // Native: report on the grid k * period covering the detections.
+    // Native: report on the grid k * period covering the detections; feed each detection once
+    // it has arrived (receive time, which is its time unless the sensor has a latency).
     const Duration period = Duration::from_seconds(in.report_period_s);
-    const std::int64_t first_k =
-        static_cast<std::int64_t>(std::ceil(static_cast<double>(dets.front().time.ns) / static_cast<double>(period.ns)));
+    const std::int64_t first_k = static_cast<std::int64_t>(std::ceil(
+        static_cast<double>(dets.front().receive_time.ns) / static_cast<double>(period.ns)));
     Time next{first_k * period.ns};
     std::size_t i = 0;
-    while (i < dets.size() || next <= dets.back().time + period) {
+    while (i < dets.size() || next <= dets.back().receive_time + period) {
       const auto start = timed ? Clock::now() : Clock::time_point{};
-      while (i < dets.size() && dets[i].time <= next) {
+      while (i < dets.size() && dets[i].receive_time <= next) {
         tracker.add(dets[i]);
         ++i;
       }
@@ -181,7 +191,7 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
       }
       emit(next, i);
       next += period;
-      if (i >= dets.size() && next > dets.back().time) {
+      if (i >= dets.size() && next > dets.back().receive_time) {
         break;
       }
     }

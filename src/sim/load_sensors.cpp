@@ -253,6 +253,8 @@ void load_sensors(ConfigSection root, const LoadContext& ctx, Scenario& sc) {
     spec.name = fmt::format("{}-{}", to_string(spec.kind), id);
     s.get("name", spec.name);
     read_point(s, "position", ctx, spec.position_m, true);
+    s.get("latency_s", spec.latency_s, Range{0.0, 60.0});
+    s.get("latency_jitter_s", spec.latency_jitter_s, Range{0.0, 60.0});
     switch (spec.kind) {
       case SensorKind::RotatingRadar:
       case SensorKind::EsaRadar:

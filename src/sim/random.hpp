@@ -27,6 +27,7 @@ enum class StreamKind : std::uint64_t {
   Broadcast = 3,      // a cooperative target's broadcast content (GNSS noise, spoofing)
   SensorTarget = 4,   // one sensor looking at one target: detection draws and noise
   SensorClutter = 5,  // one sensor's false plots
+  SensorLatency = 6,  // one sensor's delivery delays
 };
 
 // SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mix.

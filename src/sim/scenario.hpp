@@ -106,6 +106,11 @@ struct SensorSpec {
   RadarSpec radar;
   PassiveSpec passive;
   ReceiverSpec receiver;
+  // Delivery: a detection reaches dewline latency_s after its time, plus a delay uniform in
+  // [0, latency_jitter_s) (a radio link, a node's batching). Written as receive_time; the offline
+  // pipeline feeds native detections in arrival order, so late ones exercise retrodiction.
+  double latency_s = 0.0;
+  double latency_jitter_s = 0.0;
 };
 
 // ---- targets --------------------------------------------------------------------------------

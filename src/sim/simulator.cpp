@@ -85,6 +85,10 @@ Result<SimResult, std::string> Simulator::run(std::span<Emitter* const> emitters
       }
     }
   };
+  std::vector<Rng> latency_rng;
+  for (std::size_t i = 0; i < scenario_.sensors.size(); ++i) {
+    latency_rng.emplace_back(stream_seed(seed_, StreamKind::SensorLatency, i));
+  }
   // Emits every pending event before `limit`, in order.
   auto flush = [&](Time limit) -> Result<void, std::string> {
     auto mid = std::partition(pending.begin(), pending.end(),
@@ -96,9 +100,20 @@ Result<SimResult, std::string> Simulator::run(std::span<Emitter* const> emitters
     });
     for (const SimEvent& e : ready) {
       const SensorInfo& s = sensor_infos_[e.sensor];
+      const SensorSpec& spec = scenario_.sensors[e.sensor];
+      const Detection* det = &e.detection;
+      Detection delayed;
+      if (!e.is_scan_start && (spec.latency_s > 0.0 || spec.latency_jitter_s > 0.0)) {
+        delayed = e.detection;
+        const double jitter = spec.latency_jitter_s > 0.0
+                                  ? spec.latency_jitter_s * latency_rng[e.sensor].uniform()
+                                  : 0.0;
+        delayed.receive_time = delayed.time + Duration::from_seconds(spec.latency_s + jitter);
+        det = &delayed;
+      }
       for (Emitter* em : emitters) {
         auto r = e.is_scan_start ? em->scan_start(s, *e.scan)
-                                 : em->detection(s, e.detection, e.scan ? &*e.scan : nullptr);
+                                 : em->detection(s, *det, e.scan ? &*e.scan : nullptr);
         if (!r) {
           return unexpected(std::string(em->name()) + ": " + r.error());
         }

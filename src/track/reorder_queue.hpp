@@ -4,8 +4,8 @@
 // waits here until no earlier detection can still be expected: it is released once the newest
 // time seen is more than `window` past it (or on advance_to / flush). Ties keep arrival order.
 // A detection older than what has already been released is *late*: the tracker has moved past
-// its time. dewline rejects it and counts it per sensor ("late"); retrodiction is not done
-// (docs/tracker.md explains why a short window is the better trade for this system).
+// its time, and push() refuses it. The tracker then retrodicts it into the track it fits
+// (tracker_retrodiction.cpp) or rejects and counts it.
 #pragma once
 
 #include <cstdint>

@@ -11,6 +11,7 @@
 #include "core/track.hpp"
 #include "track/imm.hpp"
 #include "track/init_mixture.hpp"
+#include "track/update_history.hpp"
 
 namespace dewline::track {
 
@@ -35,6 +36,7 @@ struct GateSummary {
 struct FilterState {
   InitMixture init;  // while initiating
   ImmState imm;      // afterwards
+  UpdateHistory history;  // recent updates for retrodiction; starts with a base entry; empty if off
 };
 
 struct TrackRecord {

@@ -111,8 +111,16 @@ void Tracker::add(Detection&& d) {
   }
   const Time t = d.time;
   const SensorId sensor = d.sensor;
-  if (reason.empty() && !queue_.push(std::move(d))) {
-    reason = "late";
+  if (reason.empty()) {
+    if (d.time < queue_.released_until()) {
+      // Later than the reorder window: the tracker has moved past its time.
+      reason = retrodict(d);
+      if (reason.empty()) {
+        return;
+      }
+    } else {
+      queue_.push(std::move(d));
+    }
   }
   if (!reason.empty()) {
     ++stats_.detections_rejected;
@@ -307,23 +315,26 @@ void Tracker::rebuild_index(Time t) {
   // inequality bounds the spread at any time of the window), plus its own motion over half the
   // window (the disc is centred mid-window). The index tests discs exactly, so this must be a
   // bound, not an estimate: a pair it leaves out is never scored.
-  const double w = cfg_.index_validity_s;
-  const double k = std::sqrt(chi2_gate(4));
   std::vector<SpatialIndex::Disc> discs(tracks_.size());
   for (std::size_t i = 0; i < tracks_.size(); ++i) {
-    const TrackRecord& tr = tracks_[i];
-    const GateSummary& g = tr.summary;
-    const double h = std::max(0.0, (t - tr.time).seconds()) + w;
-    const double hm = h - 0.5 * w;
-    const Eigen::Vector2d center = g.position.head<2>() + hm * g.velocity.head<2>();
-    const double speed = g.velocity.head<2>().norm();
-    const double radius = k * std::sqrt(g.trace_pp + max_q_ * h * h * h) +
-                          k * std::sqrt(g.trace_vv) * h + speed * 0.5 * w + 1.0;
-    discs[i] = SpatialIndex::Disc{center, radius};
+    discs[i] = index_disc(tracks_[i], t);
   }
   index_.build(discs);
   index_time_ = t;
   index_size_ = tracks_.size();
+}
+
+SpatialIndex::Disc Tracker::index_disc(const TrackRecord& tr, Time t) const {
+  const double w = cfg_.index_validity_s;
+  const double k = std::sqrt(chi2_gate(4));
+  const GateSummary& g = tr.summary;
+  const double h = std::max(0.0, (t - tr.time).seconds()) + w;
+  const double hm = h - 0.5 * w;
+  const Eigen::Vector2d center = g.position.head<2>() + hm * g.velocity.head<2>();
+  const double speed = g.velocity.head<2>().norm();
+  const double radius = k * std::sqrt(g.trace_pp + max_q_ * h * h * h) +
+                        k * std::sqrt(g.trace_vv) * h + speed * 0.5 * w + 1.0;
+  return SpatialIndex::Disc{center, radius};
 }
 
 double Tracker::existence_after_survival(const TrackRecord& tr, Time t) const {
@@ -357,6 +368,7 @@ std::uint32_t Tracker::allocate_filter() {
   if (!free_filters_.empty()) {
     const std::uint32_t f = free_filters_.back();
     free_filters_.pop_back();
+    filters_[f].history.clear();  // keeps its capacity for the next track
     return f;
   }
   filters_.emplace_back();

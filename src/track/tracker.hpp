@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/detection.hpp"
@@ -42,6 +43,7 @@ struct TrackerStats {
   std::uint64_t detections_in = 0;
   std::uint64_t detections_processed = 0;
   std::uint64_t detections_rejected = 0;
+  std::uint64_t detections_retrodicted = 0;  // late, slotted into a track's history
   std::uint64_t frames = 0;
   std::uint64_t candidate_pairs = 0;  // proposed by the spatial index
   std::uint64_t scored_pairs = 0;     // passed the pre-gate
@@ -61,7 +63,9 @@ class Tracker {
 
   // Registers or updates a sensor (e.g. on a SAPIENT registration).
   void add_sensor(const SensorInfo& s);
-  // Feeds one detection; a bad or late one is counted in rejects() and dropped.
+  // Feeds one detection. One later than the reorder window but within the retrodiction horizon
+  // updates the track it fits at once (its later updates replayed); a bad one, one older than the
+  // horizon and a late one that fits no track are counted in rejects() and dropped.
   void add(const Detection& d);
   void add(Detection&& d);
   // Processes every queued detection with time <= t. Detections for times before t that arrive
@@ -104,6 +108,13 @@ class Tracker {
     Gaussian combined;
   };
 
+  // The density of the alternative explanations of a detection (clutter or a new target,
+  // lambda) and of a new target alone (beta), both in the detection's own measurement space.
+  struct Densities {
+    double lambda = 1e-300;
+    double beta = 0.0;
+  };
+
   void release(std::vector<Detection>& due);
   void process_frame();
   void gate_frame();
@@ -113,6 +124,19 @@ class Tracker {
   void rebuild_index(Time t);
 
   const SensorModel& sensor_model(SensorId id) const;
+  [[nodiscard]] Densities densities(const SensorModel& s, const MeasurementModel& m) const;
+  // Cartesian spread bound of a measurement (m^2) for the Euclidean pre-gate; < 0: none.
+  [[nodiscard]] double cartesian_spread2(const MeasurementModel& m) const;
+  // The spatial index's disc of a track for an index built at time t.
+  [[nodiscard]] SpatialIndex::Disc index_disc(const TrackRecord& tr, Time t) const;
+  // Retrodiction (tracker_retrodiction.cpp). retrodict() returns the reject reason, empty when a
+  // track took the detection.
+  std::string_view retrodict(const Detection& d);
+  // Appends the track's current IMM state to its history: as the result of updating with m, or
+  // (m == nullptr) as a base that nothing before it can be replayed through.
+  void record_update(TrackRecord& tr, Time t, SensorId sensor, const MeasurementModel* m,
+                     UpdateMethod method);
+  void prune_history(UpdateHistory& h) const;
   const Prediction& predicted(std::uint32_t k, Time t);
   // The track's moment-matched state predicted to t (without touching the track).
   [[nodiscard]] Gaussian state_at(const TrackRecord& tr, Time t) const;

@@ -59,6 +59,8 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("reorder_window_s", cfg.reorder_window_s, Range{0.0, 60.0});
   s.get("frame_fraction", cfg.frame_fraction, Range{0.0, 0.5});
   s.get("index_validity_s", cfg.index_validity_s, Range{0.01, 60.0});
+  s.get("retrodiction_horizon_s", cfg.retrodiction_horizon_s, Range{0.0, 60.0});
+  s.get("retrodiction_max_updates", cfg.retrodiction_max_updates, Range{2, 1000});
   if (cfg.keep_existence > cfg.confirm_existence) {
     s.error("keep_existence", "must not exceed confirm_existence");
   }

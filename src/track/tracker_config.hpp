@@ -78,6 +78,12 @@ struct TrackerConfig {
   double frame_fraction = 0.25;   // a frame groups one sensor's detections within this
                                   // fraction of its revisit period
   double index_validity_s = 0.5;  // the spatial index is rebuilt at least this often
+  // Retrodiction (tracker_retrodiction.cpp): a detection later than the reorder window but at
+  // most this old is slotted into the history of the track it fits, and the track's later
+  // updates are replayed; older ones are rejected ("late"). 0 turns it off. Each track past
+  // initiation keeps its updates of this span (at most retrodiction_max_updates of them).
+  double retrodiction_horizon_s = 4.0;
+  std::uint32_t retrodiction_max_updates = 32;
 
   static TrackerConfig defaults();
 };

@@ -77,6 +77,45 @@ const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
 
 // ---- gating ---------------------------------------------------------------------------------
 
+// Cartesian spread of a measurement: trace of J R J' for polar, of R for positions.
+double Tracker::cartesian_spread2(const MeasurementModel& m) const {
+  if (m.kind == MeasKind::Polar) {
+    const double r = m.z(0);
+    const double el_var = m.has_elevation ? m.R(2, 2) : 0.0;
+    const double z_var =
+        m.has_elevation ? 0.0 : cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
+    return m.R(0, 0) + r * r * (m.R(1, 1) + el_var) + z_var;
+  }
+  if (m.kind == MeasKind::Position) {
+    return m.R(0, 0) + m.R(1, 1) + m.R(2, 2);
+  }
+  return -1.0;
+}
+
+Tracker::Densities Tracker::densities(const SensorModel& s, const MeasurementModel& m) const {
+  double lambda = 0.0;
+  double beta = 0.0;
+  if (m.kind == MeasKind::Bearing) {
+    const double span = m.has_elevation ? 2.0 * kPi * (kPi / 2.0) : 2.0 * kPi;
+    lambda = cfg_.bearing_clutter_per_scan / span;
+  } else if (m.kind == MeasKind::Polar) {
+    beta = std::max(s.undetected_density, s.birth_density) * m.density_scale();
+    lambda = (m.has_elevation ? s.clutter_polar3 : s.clutter_polar2) + beta;
+    if (m.has_range_rate) {
+      lambda /= cfg_.range_rate_span_mps;
+      beta /= cfg_.range_rate_span_mps;
+    }
+  } else {
+    beta = std::max(s.undetected_density, s.birth_density);
+    lambda = s.clutter_density + beta;
+    if (m.has_velocity) {
+      lambda /= kVelocitySpanVolume;
+      beta /= kVelocitySpanVolume;
+    }
+  }
+  return Densities{std::max(lambda, 1e-300), beta};
+}
+
 void Tracker::gate_frame() {
   const std::size_t nd = frame_.size();
   pred_used_ = 0;
@@ -108,38 +147,10 @@ void Tracker::gate_frame() {
     const SensorModel& s = sensor_model(d.sensor);
     frame_models_.push_back(make_measurement_model(d));
     const MeasurementModel& m = frame_models_.back();
-    double lambda = 0.0;
-    double beta = 0.0;
-    if (m.kind == MeasKind::Bearing) {
-      const double span = m.has_elevation ? 2.0 * kPi * (kPi / 2.0) : 2.0 * kPi;
-      lambda = cfg_.bearing_clutter_per_scan / span;
-    } else if (m.kind == MeasKind::Polar) {
-      beta = std::max(s.undetected_density, s.birth_density) * m.density_scale();
-      lambda = (m.has_elevation ? s.clutter_polar3 : s.clutter_polar2) + beta;
-      if (m.has_range_rate) {
-        lambda /= cfg_.range_rate_span_mps;
-        beta /= cfg_.range_rate_span_mps;
-      }
-    } else {
-      beta = std::max(s.undetected_density, s.birth_density);
-      lambda = s.clutter_density + beta;
-      if (m.has_velocity) {
-        lambda /= kVelocitySpanVolume;
-        beta /= kVelocitySpanVolume;
-      }
-    }
-    frame_lambda_[i] = std::max(lambda, 1e-300);
-    frame_beta_[i] = beta;
-    // Cartesian spread of the measurement: trace of J R J' for polar, of R for positions.
-    if (m.kind == MeasKind::Polar) {
-      const double r = m.z(0);
-      const double el_var = m.has_elevation ? m.R(2, 2) : 0.0;
-      const double z_var =
-          m.has_elevation ? 0.0 : cfg_.height_prior_sigma_m * cfg_.height_prior_sigma_m;
-      frame_sigma2_[i] = m.R(0, 0) + r * r * (m.R(1, 1) + el_var) + z_var;
-    } else if (m.kind == MeasKind::Position) {
-      frame_sigma2_[i] = m.R(0, 0) + m.R(1, 1) + m.R(2, 2);
-    }
+    const Densities dens = densities(s, m);
+    frame_lambda_[i] = dens.lambda;
+    frame_beta_[i] = dens.beta;
+    frame_sigma2_[i] = cartesian_spread2(m);
   }
 
   for (std::uint32_t i = 0; i < nd; ++i) {
@@ -363,9 +374,13 @@ void Tracker::refresh_summary(TrackRecord& tr) const {
 
 void Tracker::note_update(TrackRecord& tr, const Detection& d) {
   const SensorModel& s = sensor_model(d.sensor);
+  // Monotone in time: a retrodicted detection may be older than the track's latest update.
+  const bool newest = d.time >= tr.last_update;
   ++tr.hits;
-  tr.consecutive_misses = 0;
-  tr.last_update = d.time;
+  if (newest) {
+    tr.consecutive_misses = 0;
+    tr.last_update = d.time;
+  }
   tr.updated_frame = frame_stamp_;
   tr.revisit_s = std::min(tr.revisit_s, s.info.scan_period_s);
   auto it = std::lower_bound(tr.sensors.begin(), tr.sensors.end(), d.sensor);
@@ -375,11 +390,16 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
   if (s.miss_evidence) {
     auto c = std::find_if(tr.radar_contacts.begin(), tr.radar_contacts.end(),
                           [&](const RadarContact& rc) { return rc.sensor == d.sensor; });
+    // Scans of this radar since the detection already counted as misses (none in order; a
+    // retrodicted detection's later scans were).
+    const double since = std::max(0.0, (now_ - d.time).seconds());
+    const auto missed =
+        static_cast<std::uint32_t>(std::max(0.0, std::floor(since / s.info.scan_period_s - 0.5)));
     if (c == tr.radar_contacts.end()) {
-      tr.radar_contacts.push_back(RadarContact{d.sensor, d.time, 0});
-    } else {
+      tr.radar_contacts.push_back(RadarContact{d.sensor, d.time, missed});
+    } else if (d.time >= c->last_detection) {
       c->last_detection = d.time;
-      c->misses_applied = 0;
+      c->misses_applied = missed;
     }
   }
   // Identity: a cooperative report names the track for life; fields only fill, never blank.
@@ -447,10 +467,12 @@ void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
       }
       fs(tr).imm = imm_.init(g);
       tr.initiating = false;
+      record_update(tr, d.time, d.sensor, nullptr, method);
     }
   } else {
     fs(tr).imm = predicted(k, d.time).imm;
     imm_.update(fs(tr).imm, m, method);
+    record_update(tr, d.time, d.sensor, &m, method);
   }
   tr.time = d.time;
   refresh_summary(tr);
@@ -536,6 +558,8 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
   }
   fs(tr).imm = s;
   tr.time = t;
+  // A weighted mixture of several detections: a replay cannot redo it, so history restarts here.
+  record_update(tr, t, frame_[dets.front()].sensor, nullptr, cfg_.radar_update);
   refresh_summary(tr);
   const double r = existence_after_survival(tr, t);
   const double pdpg = sm.info.pd * cfg_.gate_probability;
@@ -605,6 +629,7 @@ void Tracker::start_track(std::uint32_t i) {
     g.P(6, 6) = 1e-4;
     fs(tr).imm = imm_.init(g);
     tr.initiating = false;
+    record_update(tr, d.time, d.sensor, nullptr, UpdateMethod::Ekf);
   } else {
     fs(tr).init = make_init_mixture(g.x.head<3>(), g.P.topLeftCorner<3, 3>(), cfg_.velocity_prior);
     tr.initiating = true;

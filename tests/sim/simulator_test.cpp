@@ -141,6 +141,34 @@ TEST(Simulator, AddingASensorLeavesTheOthersDetectionsUnchanged) {
   EXPECT_FALSE(b.events.of_sensor(9).empty());
 }
 
+TEST(Simulator, SensorLatencyDelaysOnlyThatSensorsReceiveTimes) {
+  const std::string node = "[[sensor]]\nid = 9\ntype = \"acoustic\"\nposition_m = [5, 5, 2]\n";
+  const Scenario plain = must_parse(header(60.0) + kScene + node);
+  const Scenario late =
+      must_parse(header(60.0) + kScene + node + "latency_s = 1.5\nlatency_jitter_s = 0.5\n");
+  auto a = test::run(plain, 5);
+  auto b = test::run(late, 5);
+  for (std::uint32_t id : {1U, 2U, 3U, 4U, 9U}) {
+    const auto da = a.events.of_sensor(id);
+    const auto db = b.events.of_sensor(id);
+    ASSERT_EQ(da.size(), db.size()) << "sensor " << id;
+    for (std::size_t k = 0; k < da.size(); ++k) {
+      EXPECT_EQ(da[k].receive_time, da[k].time);
+      if (id != 9) {
+        EXPECT_EQ(db[k].receive_time, db[k].time);
+        continue;
+      }
+      const double delay = (db[k].receive_time - db[k].time).seconds();
+      EXPECT_GE(delay, 1.5);
+      EXPECT_LT(delay, 2.0);
+      Detection same = db[k];
+      same.receive_time = same.time;
+      EXPECT_EQ(ingest::to_json(same), ingest::to_json(da[k])) << "only the receive time moves";
+    }
+  }
+  EXPECT_FALSE(b.events.of_sensor(9).empty());
+}
+
 TEST(Simulator, AddingATargetLeavesTheOtherTargetsUnchanged) {
   const Scenario one = must_parse(header(60.0) + kScene);
   const Scenario two = must_parse(header(60.0) + kScene +

@@ -8,77 +8,16 @@
 #include <random>
 
 #include "core/angles.hpp"
+#include "tests/track/tracker_test_support.hpp"
 
 namespace dewline::track {
 namespace {
 
-// Deterministic Gaussian noise independent of the standard library's distributions.
-class Noise {
- public:
-  explicit Noise(std::uint64_t seed) : rng_(seed) {}
-  double gauss(double sigma) {
-    const double u1 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
-    const double u2 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
-    return sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * kPi * u2);
-  }
-  double uniform(double a, double b) {
-    return a + (b - a) * (static_cast<double>(rng_() >> 11) * 0x1.0p-53);
-  }
-
- private:
-  std::mt19937_64 rng_;
-};
-
-SensorInfo radar(std::uint32_t id, bool snapshot = true) {
-  SensorInfo s;
-  s.id = SensorId{id};
-  s.name = "radar-" + std::to_string(id);
-  s.kind = SensorKind::RotatingRadar;
-  s.sigma_range_m = 5.0;
-  s.sigma_azimuth_rad = 0.005;
-  s.sigma_elevation_rad = 0.005;
-  s.pd = 0.9;
-  s.clutter_per_scan = 10.0;
-  s.range_min_m = 50.0;
-  s.range_max_m = 5000.0;
-  s.elevation_max_rad = 1.2;
-  s.scan_period_s = 1.0;
-  s.plots_share_scan_time = snapshot;
-  return s;
-}
-
-Detection plot(const SensorInfo& s, double t, const Vec3& target, Noise& n) {
-  Detection d;
-  d.time = Time::from_seconds(t);
-  d.receive_time = d.time;
-  d.sensor = s.id;
-  d.sensor_position_m = s.position_m;
-  const Polar p = enu_to_polar(target - s.position_m);
-  PolarMeasurement m;
-  m.range_m = p.range_m + n.gauss(s.sigma_range_m);
-  m.azimuth_rad = p.azimuth_rad + n.gauss(s.sigma_azimuth_rad);
-  m.elevation_rad = p.elevation_rad + n.gauss(s.sigma_elevation_rad);
-  m.sigma_range_m = s.sigma_range_m;
-  m.sigma_azimuth_rad = s.sigma_azimuth_rad;
-  m.sigma_elevation_rad = s.sigma_elevation_rad;
-  d.measurement = m;
-  return d;
-}
-
-Detection clutter(const SensorInfo& s, double t, Noise& n) {
-  return plot(
-      s, t,
-      s.position_m + polar_to_enu(n.uniform(100, 4900), n.uniform(-kPi, kPi), n.uniform(0.0, 1.0)),
-      n);
-}
-
-SensorRegistry registry(std::initializer_list<SensorInfo> sensors) {
-  SensorRegistry r;
-  for (const auto& s : sensors) {
-    r.add(s);
-  }
-  return r;
-}
+using test::clutter;
+using test::Noise;
+using test::plot;
+using test::radar;
+using test::registry;
 
 TEST(Tracker, SingleTargetIsConfirmedOnItsSecondPlotAndFollowed) {
   const SensorInfo r = radar(1);
@@ -248,8 +187,13 @@ TEST(Tracker, BadInputIsCountedPerSensorAndReasonAndGoodInputStillTracked) {
     tracker.add(unknown);
     tracker.advance_to(Time::from_seconds(k));
     if (k > 2) {
-      // Time going backwards beyond what was already processed.
+      // Time going backwards: a second plot of a scan the track already took (within the
+      // retrodiction horizon, but a track takes one plot per sensor and time).
       tracker.add(plot(r, k - 2, truth, n));
+    }
+    if (k > 6) {
+      // Older than the retrodiction horizon (4 s).
+      tracker.add(plot(r, k - 6, truth, n));
     }
   }
   const RejectCounter& rej = tracker.rejects();
@@ -257,7 +201,8 @@ TEST(Tracker, BadInputIsCountedPerSensorAndReasonAndGoodInputStillTracked) {
   EXPECT_EQ(rej.count_of("radar-1", "negative_range"), 10U);
   EXPECT_EQ(rej.count_of("radar-1", "bad_noise"), 10U);
   EXPECT_EQ(rej.count_of("sensor-99", "unknown_sensor"), 10U);
-  EXPECT_EQ(rej.count_of("radar-1", "late"), 7U);
+  EXPECT_EQ(rej.count_of("radar-1", "late_no_track"), 7U);
+  EXPECT_EQ(rej.count_of("radar-1", "late"), 3U);
   EXPECT_EQ(tracker.stats().detections_rejected, rej.total());
   EXPECT_EQ(tracker.report(Time::from_seconds(9)).size(), 1U);
 }

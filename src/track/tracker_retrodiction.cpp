@@ -1,0 +1,199 @@
+// tracker_retrodiction.cpp: detections that arrive after the tracker has moved past their time.
+//
+// The reorder queue holds detections for a short window (reorder_window_s) so that sensors with
+// different latencies are merged in time order; a longer window would delay every track by as
+// much. A detection later than the window — a networked node's report after a link stall, a
+// radar's plot after a burst — is instead slotted into the history of the track it fits, and the
+// track's updates after it are replayed: the exact answer for the filter (the same state, bit for
+// bit, as if the detection had come in order with the same association), at the cost of keeping
+// each track's updates over the horizon. This is the reprocessing solution to out-of-sequence
+// measurements; Bar-Shalom's A1/Bl1 (IEEE TAES 38(3), 2002; 40(1), 2004) avoid the storage but are
+// exact only for one linear model, not for an IMM. Replay is deterministic: the same arrival
+// order gives the same tracks.
+//
+// What a late detection may do: update a track past initiation (tentative or confirmed) that is
+// not already updated by the same sensor at the same time; raise its existence (it may confirm
+// it). What it may not: start a track (a detection nobody claims, late, is counted as
+// "late_no_track"), or reach behind a JPDA update (a weighted mixture of several detections,
+// which a replay cannot redo: history restarts there).
+#include <algorithm>
+#include <cmath>
+
+#include "track/tracker.hpp"
+
+namespace dewline::track {
+namespace {
+
+// Safety factor of the Euclidean pre-gate (as for in-order frames, tracker_update.cpp).
+constexpr double kRetroPregateMargin = 1.5;
+
+}  // namespace
+
+void Tracker::record_update(TrackRecord& tr, Time t, SensorId sensor, const MeasurementModel* m,
+                            UpdateMethod method) {
+  if (!(cfg_.retrodiction_horizon_s > 0.0)) {
+    return;
+  }
+  UpdateHistory& h = fs(tr).history;
+  if (m == nullptr) {
+    h.clear();  // nothing before a base can be replayed through it
+  }
+  UpdateRecord& e = h.push_back();
+  e.time = t;
+  e.sensor = sensor;
+  e.base = m == nullptr;
+  e.method = method;
+  if (m != nullptr) {
+    e.model = *m;
+  }
+  e.after = fs(tr).imm;
+  prune_history(h);
+}
+
+void Tracker::prune_history(UpdateHistory& h) const {
+  if (h.empty()) {
+    return;
+  }
+  // Keep the newest entry at or before (newest - horizon): a late detection inside the horizon
+  // replays from it.
+  const Time limit = h.back().time - Duration::from_seconds(cfg_.retrodiction_horizon_s);
+  const std::size_t cap = std::max<std::size_t>(cfg_.retrodiction_max_updates, 2);
+  std::size_t drop = 0;
+  while (drop + 1 < h.size() && (h[drop + 1].time <= limit || h.size() - drop > cap)) {
+    ++drop;
+  }
+  h.pop_front(drop);
+}
+
+std::string_view Tracker::retrodict(const Detection& d) {
+  if (!(cfg_.retrodiction_horizon_s > 0.0) || now_.ns == INT64_MIN ||
+      (now_ - d.time).seconds() > cfg_.retrodiction_horizon_s) {
+    return "late";
+  }
+  const SensorModel& s = sensor_model(d.sensor);
+  const MeasurementModel m = make_measurement_model(d);
+  const UpdateMethod method = m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
+  const Densities dens = densities(s, m);
+  const double gate = chi2_gate(m.dim);
+  const double pd = s.info.pd;
+  const double pdpg = pd * cfg_.gate_probability;
+  const double sigma2 = cartesian_spread2(m);
+  const bool use_z = !(m.kind == MeasKind::Polar && !m.has_elevation);
+  const Vec3 dpt = m.has_point() ? m.point() : Vec3::Zero();
+
+  struct Best {
+    std::uint32_t track = UINT32_MAX;
+    std::size_t slot = 0;  // history entry to replay from
+    double log_ratio = 0.0;
+    double log_assoc = 0.0;
+    ImmState prior;
+  };
+  Best best;
+  std::size_t gated = 0;
+  // Late detections are rare: every track is a candidate, a cheap pre-gate first.
+  for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
+    const TrackRecord& tr = tracks_[k];
+    if (tr.dead || tr.initiating) {
+      continue;
+    }
+    if (m.kind == MeasKind::Bearing && !tr.confirmed && !tr.from_bearings) {
+      continue;  // as in order: a bearing never confirms a track a radar started
+    }
+    const UpdateHistory& h = fs(tr).history;
+    if (h.empty() || h.front().time > d.time) {
+      continue;  // older than what this track keeps
+    }
+    if (sigma2 >= 0.0) {
+      const GateSummary& g = tr.summary;
+      const double dt = std::abs((d.time - tr.time).seconds());
+      Vec3 diff = g.position + (d.time - tr.time).seconds() * g.velocity - dpt;
+      if (!use_z) {
+        diff.z() = 0.0;
+      }
+      const double s2 = g.trace_pp + dt * dt * g.trace_vv + 2.0 * dt * std::abs(g.trace_pv) +
+                        max_q_ * dt * dt * dt + sigma2;
+      if (diff.squaredNorm() > kRetroPregateMargin * gate * s2) {
+        continue;
+      }
+    }
+    // The last entry at or before the detection; a track takes one plot per sensor and time.
+    const std::size_t j = h.count_not_after(d.time) - 1;
+    bool duplicate = false;
+    for (std::size_t q = j + 1; q-- > 0 && h[q].time == d.time;) {
+      duplicate = duplicate || h[q].sensor == d.sensor;
+    }
+    if (duplicate) {
+      continue;
+    }
+    ImmState prior = h[j].after;
+    imm_.predict(prior, (d.time - h[j].time).seconds());
+    const Gaussian c = prior.combined();
+    GateScore in;
+    if (method == UpdateMethod::Ekf) {
+      in = gate_score(m, c);
+    } else {
+      const Innovation u = innovate(m, c, method);
+      in = GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
+    }
+    if (!in.valid || in.mahalanobis2 > gate) {
+      continue;
+    }
+    ++gated;
+    const double r = tr.existence;
+    const double log_lr = std::log(pd) + in.log_likelihood - std::log(dens.lambda);
+    const double log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
+    if (best.track == UINT32_MAX || log_ratio > best.log_ratio) {
+      best.track = k;
+      best.slot = j;
+      best.log_ratio = log_ratio;
+      best.log_assoc = log_lr - std::log(1.0 - pdpg);
+      best.prior = prior;
+    }
+  }
+  // As the GNN decides a single detection: the likeliest track if its existence-weighted ratio
+  // beats "clutter or new target"; a lone candidate on the ratio given existence.
+  if (best.track == UINT32_MAX || !(best.log_ratio > 0.0 || (gated == 1 && best.log_assoc > 0.0))) {
+    return "late_no_track";
+  }
+
+  TrackRecord& tr = tracks_[best.track];
+  UpdateHistory& h = fs(tr).history;
+  ImmState state = best.prior;
+  imm_.update(state, m, method);
+  UpdateRecord e;
+  e.time = d.time;
+  e.sensor = d.sensor;
+  e.method = method;
+  e.model = m;
+  e.after = state;
+  h.insert(best.slot + 1, e);
+  // Replay what came after, in order, with the association it had.
+  Time t = d.time;
+  for (std::size_t q = best.slot + 2; q < h.size(); ++q) {
+    imm_.predict(state, (h[q].time - t).seconds());
+    imm_.update(state, h[q].model, h[q].method);
+    h[q].after = state;
+    t = h[q].time;
+  }
+  fs(tr).imm = state;
+  tr.time = h.back().time;
+  prune_history(h);
+  refresh_summary(tr);
+  // Existence: the evidence of a detection, as for one in order (its scan may have counted the
+  // track as missed; this undoes most of that).
+  const double r = tr.existence;
+  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
+  const double beta0 = 1.0 / (1.0 + std::exp(std::min(best.log_ratio, 700.0)));
+  tr.existence = (1.0 - beta0) + beta0 * r_miss;
+  note_update(tr, d);
+  confirm_if_due(tr);
+  // The index's disc was drawn around the old state; file the new one too (queries dedupe).
+  if (index_time_.ns != INT64_MIN) {
+    index_.insert(best.track, index_disc(tr, index_time_));
+  }
+  ++stats_.detections_retrodicted;
+  ++stats_.detections_processed;
+  return {};
+}
+
+}  // namespace dewline::track

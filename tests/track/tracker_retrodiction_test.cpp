@@ -1,0 +1,149 @@
+// Detections later than the reorder window (tracker_retrodiction.cpp).
+#include <gtest/gtest.h>
+
+#include <optional>
+
+#include "tests/track/tracker_test_support.hpp"
+#include "track/tracker.hpp"
+
+namespace dewline::track {
+namespace {
+
+using test::Noise;
+using test::plot;
+using test::radar;
+using test::registry;
+
+SensorInfo position_sensor() {
+  SensorInfo s;
+  s.id = SensorId{2};
+  s.name = "node-2";
+  s.kind = SensorKind::Other;
+  s.scan_period_s = 1.0;
+  s.range_max_m = 5000;
+  return s;
+}
+
+Vec3 truth_at(double t) {
+  return Vec3{900.0 + 11.0 * t, 400.0 - 6.0 * t, 120.0};
+}
+
+// A networked node's position report at t (no identity, no velocity).
+Detection report_at(const SensorInfo& s, double t, Noise& n) {
+  Detection d;
+  d.time = Time::from_seconds(t);
+  d.receive_time = d.time;
+  d.sensor = s.id;
+  PositionMeasurement p;
+  p.position_m = truth_at(t) + Vec3{n.gauss(4), n.gauss(4), n.gauss(4)};
+  p.covariance_m2 = Mat3::Identity() * 16.0;
+  d.measurement = p;
+  return d;
+}
+
+struct Outcome {
+  Track last;
+  TrackerStats stats;
+  std::uint64_t rejected_late = 0;
+  std::uint64_t rejected_no_track = 0;
+};
+
+// A radar scans every second; the node reports at k + 0.5. The report of `late_at` (if any) is
+// held back and delivered after the tracker has processed up to `deliver_after`.
+Outcome run(TrackerConfig cfg, std::optional<double> late_at, double deliver_after) {
+  const SensorInfo r = radar(1);
+  const SensorInfo node = position_sensor();
+  Tracker tracker(cfg, registry({r, node}));
+  Noise n(3);
+  std::optional<Detection> held;
+  for (int k = 0; k < 20; ++k) {
+    tracker.add(plot(r, k, truth_at(k), n));
+    tracker.advance_to(Time::from_seconds(k));
+    Detection rep = report_at(node, k + 0.5, n);
+    if (late_at && k + 0.5 == *late_at) {
+      held = rep;
+    } else {
+      tracker.add(rep);
+    }
+    tracker.advance_to(Time::from_seconds(k + 0.5));
+    if (held && k + 0.5 >= deliver_after) {
+      tracker.add(*held);
+      held.reset();
+    }
+  }
+  const auto rep = tracker.report(Time::from_seconds(19.5));
+  EXPECT_EQ(rep.size(), 1U);
+  Outcome out;
+  if (!rep.empty()) {
+    out.last = rep.front();
+  }
+  out.stats = tracker.stats();
+  out.rejected_late = tracker.rejects().count_of("node-2", "late");
+  out.rejected_no_track = tracker.rejects().count_of("node-2", "late_no_track");
+  return out;
+}
+
+TEST(Retrodiction, LateReportIsSlottedInAndGivesTheInOrderState) {
+  const TrackerConfig cfg = TrackerConfig::defaults();
+  const Outcome in_order = run(cfg, std::nullopt, 0.0);
+  // Report of t = 10.5 arrives after the radar scans of 11, 12 and 13 were processed: 3 s late.
+  const Outcome late = run(cfg, 10.5, 13.5);
+  EXPECT_EQ(late.stats.detections_retrodicted, 1U);
+  EXPECT_EQ(late.rejected_late + late.rejected_no_track, 0U);
+  // The replay redoes the updates after it in the same order: the same filter state.
+  EXPECT_EQ(late.last.position_m, in_order.last.position_m);
+  EXPECT_EQ(late.last.velocity_mps, in_order.last.velocity_mps);
+  EXPECT_EQ(late.last.covariance, in_order.last.covariance);
+  EXPECT_EQ(late.last.hits, in_order.last.hits);
+
+  // Without retrodiction the report is lost, and the state shows it.
+  TrackerConfig off = cfg;
+  off.retrodiction_horizon_s = 0.0;
+  const Outcome lost = run(off, 10.5, 13.5);
+  EXPECT_EQ(lost.stats.detections_retrodicted, 0U);
+  EXPECT_EQ(lost.rejected_late, 1U);
+  EXPECT_EQ(lost.last.hits + 1, in_order.last.hits);
+  EXPECT_NE(lost.last.position_m, in_order.last.position_m);
+}
+
+TEST(Retrodiction, ReportOlderThanTheHorizonIsRejectedAsLate) {
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.retrodiction_horizon_s = 2.0;
+  const Outcome late = run(cfg, 10.5, 13.5);  // 3 s late
+  EXPECT_EQ(late.stats.detections_retrodicted, 0U);
+  EXPECT_EQ(late.rejected_late, 1U);
+}
+
+TEST(Retrodiction, TrackKeepsOnlyItsCappedHistory) {
+  // Two updates a second; a cap of 4 entries keeps about 1.5 s: a report 3 s late is older than
+  // what the track keeps and fits no track.
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.retrodiction_max_updates = 4;
+  const Outcome late = run(cfg, 10.5, 13.5);
+  EXPECT_EQ(late.stats.detections_retrodicted, 0U);
+  EXPECT_EQ(late.rejected_no_track, 1U);
+  // 1 s late is still inside the kept history.
+  const Outcome recent = run(cfg, 10.5, 11.5);
+  EXPECT_EQ(recent.stats.detections_retrodicted, 1U);
+}
+
+TEST(Retrodiction, LateReportFarFromEveryTrackStartsNothingAndIsCounted) {
+  const SensorInfo r = radar(1);
+  const SensorInfo node = position_sensor();
+  Tracker tracker(TrackerConfig::defaults(), registry({r, node}));
+  Noise n(5);
+  for (int k = 0; k < 10; ++k) {
+    tracker.add(plot(r, k, truth_at(k), n));
+    tracker.advance_to(Time::from_seconds(k));
+  }
+  Detection far = report_at(node, 7.5, n);
+  std::get<PositionMeasurement>(far.measurement).position_m += Vec3{-2000.0, 1500.0, 0.0};
+  const std::size_t before = tracker.live_tracks();
+  tracker.add(far);
+  EXPECT_EQ(tracker.rejects().count_of("node-2", "late_no_track"), 1U);
+  EXPECT_EQ(tracker.live_tracks(), before);
+  EXPECT_EQ(tracker.stats().detections_rejected, 1U);
+}
+
+}  // namespace
+}  // namespace dewline::track

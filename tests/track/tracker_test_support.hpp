@@ -1,0 +1,84 @@
+// tracker_test_support.hpp: a radar, its plots and clutter, for the tracker's tests.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <random>
+#include <string>
+
+#include "core/angles.hpp"
+#include "core/detection.hpp"
+#include "core/sensor.hpp"
+
+namespace dewline::track::test {
+
+// Deterministic Gaussian noise independent of the standard library's distributions.
+class Noise {
+ public:
+  explicit Noise(std::uint64_t seed) : rng_(seed) {}
+  double gauss(double sigma) {
+    const double u1 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
+    const double u2 = (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
+    return sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * kPi * u2);
+  }
+  double uniform(double a, double b) {
+    return a + (b - a) * (static_cast<double>(rng_() >> 11) * 0x1.0p-53);
+  }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+inline SensorInfo radar(std::uint32_t id, bool snapshot = true) {
+  SensorInfo s;
+  s.id = SensorId{id};
+  s.name = "radar-" + std::to_string(id);
+  s.kind = SensorKind::RotatingRadar;
+  s.sigma_range_m = 5.0;
+  s.sigma_azimuth_rad = 0.005;
+  s.sigma_elevation_rad = 0.005;
+  s.pd = 0.9;
+  s.clutter_per_scan = 10.0;
+  s.range_min_m = 50.0;
+  s.range_max_m = 5000.0;
+  s.elevation_max_rad = 1.2;
+  s.scan_period_s = 1.0;
+  s.plots_share_scan_time = snapshot;
+  return s;
+}
+
+inline Detection plot(const SensorInfo& s, double t, const Vec3& target, Noise& n) {
+  Detection d;
+  d.time = Time::from_seconds(t);
+  d.receive_time = d.time;
+  d.sensor = s.id;
+  d.sensor_position_m = s.position_m;
+  const Polar p = enu_to_polar(target - s.position_m);
+  PolarMeasurement m;
+  m.range_m = p.range_m + n.gauss(s.sigma_range_m);
+  m.azimuth_rad = p.azimuth_rad + n.gauss(s.sigma_azimuth_rad);
+  m.elevation_rad = p.elevation_rad + n.gauss(s.sigma_elevation_rad);
+  m.sigma_range_m = s.sigma_range_m;
+  m.sigma_azimuth_rad = s.sigma_azimuth_rad;
+  m.sigma_elevation_rad = s.sigma_elevation_rad;
+  d.measurement = m;
+  return d;
+}
+
+inline Detection clutter(const SensorInfo& s, double t, Noise& n) {
+  return plot(
+      s, t,
+      s.position_m + polar_to_enu(n.uniform(100, 4900), n.uniform(-kPi, kPi), n.uniform(0.0, 1.0)),
+      n);
+}
+
+inline SensorRegistry registry(std::initializer_list<SensorInfo> sensors) {
+  SensorRegistry r;
+  for (const auto& s : sensors) {
+    r.add(s);
+  }
+  return r;
+}
+
+}  // namespace dewline::track::test
