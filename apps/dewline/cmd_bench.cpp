@@ -77,7 +77,8 @@ int run_bench(const BenchOptions& o) {
                       {"gated_pairs", last.stats.gated_pairs},
                       {"clusters", last.stats.clusters},
                       {"rejected", last.rejects.total()},
-                      {"retrodicted", last.stats.detections_retrodicted}};
+                      {"retrodicted", last.stats.detections_retrodicted},
+                      {"late_started", last.stats.detections_late_started}};
   const auto truth_path = std::filesystem::path(o.scenario) / "truth.csv";
   if (std::filesystem::exists(truth_path)) {
     auto truth = ingest::read_truth_csv(truth_path);

@@ -244,11 +244,14 @@ int run_track(const TrackOptions& o) {
                    run.alerts.size(), static_cast<unsigned long long>(st.spoof_flags));
     }
   }
-  if (run.stats.detections_retrodicted > 0) {
+  if (run.stats.detections_retrodicted + run.stats.detections_late_started > 0) {
     std::fprintf(stderr,
-                 "dewline track: %llu detections arrived later than the reorder window and were "
-                 "retrodicted into their tracks\n",
-                 static_cast<unsigned long long>(run.stats.detections_retrodicted));
+                 "dewline track: %llu detections arrived later than the reorder window: %llu "
+                 "retrodicted into their tracks, %llu started tracks or waited for a crossing\n",
+                 static_cast<unsigned long long>(run.stats.detections_retrodicted +
+                                                 run.stats.detections_late_started),
+                 static_cast<unsigned long long>(run.stats.detections_retrodicted),
+                 static_cast<unsigned long long>(run.stats.detections_late_started));
   }
   print_rejects(run.rejects);
   return 0;

@@ -16,6 +16,7 @@
 // confirmation, reporting and deletion. docs/tracker.md gives the reasoning and the references.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -43,7 +44,8 @@ struct TrackerStats {
   std::uint64_t detections_in = 0;
   std::uint64_t detections_processed = 0;
   std::uint64_t detections_rejected = 0;
-  std::uint64_t detections_retrodicted = 0;  // late, slotted into a track's history
+  std::uint64_t detections_retrodicted = 0;   // late, updated a track (slotted into its history)
+  std::uint64_t detections_late_started = 0;  // late, fitted no track: started one or buffered
   std::uint64_t frames = 0;
   std::uint64_t candidate_pairs = 0;  // proposed by the spatial index
   std::uint64_t scored_pairs = 0;     // passed the pre-gate
@@ -127,6 +129,10 @@ class Tracker {
   [[nodiscard]] Densities densities(const SensorModel& s, const MeasurementModel& m) const;
   // Cartesian spread bound of a measurement (m^2) for the Euclidean pre-gate; < 0: none.
   [[nodiscard]] double cartesian_spread2(const MeasurementModel& m) const;
+  // How far t is from the index's build time (0 before the first build).
+  [[nodiscard]] double index_gap_s(Time t) const {
+    return index_time_.ns == INT64_MIN ? 0.0 : std::abs((t - index_time_).seconds());
+  }
   // The spatial index's disc of a track for an index built at time t.
   [[nodiscard]] SpatialIndex::Disc index_disc(const TrackRecord& tr, Time t) const;
   // Retrodiction (tracker_retrodiction.cpp). retrodict() returns the reject reason, empty when a
@@ -142,11 +148,15 @@ class Tracker {
   [[nodiscard]] Gaussian state_at(const TrackRecord& tr, Time t) const;
   bool score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out);
   void update_track(std::uint32_t k, std::uint32_t i, double log_ratio);
+  // The update itself, from the track's prior at the detection's time (the mixture while
+  // initiating, else the IMM state).
+  void apply_update(TrackRecord& tr, const Detection& d, const MeasurementModel& m,
+                    double log_ratio, const InitMixture& init_prior, const ImmState& imm_prior);
   void update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t>& dets,
                          const std::vector<double>& weights, double miss_weight);
   void miss_track(TrackRecord& tr, const SensorModel& s, Time t);
-  void start_track(std::uint32_t i);
-  void triangulate_or_buffer(std::uint32_t i);
+  void start_track(const Detection& d, const MeasurementModel& m, const Densities& dens);
+  void triangulate_or_buffer(const Detection& d);
   void note_update(TrackRecord& tr, const Detection& d);
   void refresh_summary(TrackRecord& tr) const;
   void confirm_if_due(TrackRecord& tr);
@@ -197,6 +207,8 @@ class Tracker {
   std::size_t index_size_ = 0;
   Time last_sweep_check_{INT64_MIN};
   Time now_{INT64_MIN};  // time of the latest processed frame
+  // The tracker's clock: the latest time it has processed or been advanced to.
+  [[nodiscard]] Time clock() const { return std::max(now_, queue_.released_until()); }
 
   // Unassociated bearings kept for triangulation.
   std::vector<Detection> bearing_buffer_;

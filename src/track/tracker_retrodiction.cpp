@@ -11,11 +11,16 @@
 // exact only for one linear model, not for an IMM. Replay is deterministic: the same arrival
 // order gives the same tracks.
 //
-// What a late detection may do: update a track past initiation (tentative or confirmed) that is
-// not already updated by the same sensor at the same time; raise its existence (it may confirm
-// it). What it may not: start a track (a detection nobody claims, late, is counted as
-// "late_no_track"), or reach behind a JPDA update (a weighted mixture of several detections,
-// which a replay cannot redo: history restarts there).
+// A late detection is decided as a one-plot frame at its own time: it goes to the likeliest track
+// that fits it, if any, as the GNN would decide a single plot —
+// - a track past initiation (tentative or confirmed) whose kept history reaches back to it and
+//   that no plot of the same sensor and time updated: slotted in, later updates replayed;
+// - a starting track (no history) no later than the detection: updated forward, as in order.
+// Otherwise it is what an unclaimed plot in order is: a bearing waits in the triangulation
+// buffer, anything else starts a track at its own time (the frames after it predict it forward),
+// so a sensor whose every detection is late still starts and keeps tracks. History does not
+// reach behind a JPDA update (a weighted mixture of several detections, which a replay cannot
+// redo: it restarts there), nor past the horizon: older detections are rejected as "late".
 #include <algorithm>
 #include <cmath>
 
@@ -66,8 +71,8 @@ void Tracker::prune_history(UpdateHistory& h) const {
 }
 
 std::string_view Tracker::retrodict(const Detection& d) {
-  if (!(cfg_.retrodiction_horizon_s > 0.0) || now_.ns == INT64_MIN ||
-      (now_ - d.time).seconds() > cfg_.retrodiction_horizon_s) {
+  if (!(cfg_.retrodiction_horizon_s > 0.0) ||
+      (clock() - d.time).seconds() > cfg_.retrodiction_horizon_s) {
     return "late";
   }
   const SensorModel& s = sensor_model(d.sensor);
@@ -87,20 +92,21 @@ std::string_view Tracker::retrodict(const Detection& d) {
     double log_ratio = 0.0;
     double log_assoc = 0.0;
     ImmState prior;
+    InitMixture init_prior;  // a starting track, updated forward
   };
   Best best;
   std::size_t gated = 0;
   // Late detections are rare: every track is a candidate, a cheap pre-gate first.
   for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
     const TrackRecord& tr = tracks_[k];
-    if (tr.dead || tr.initiating) {
-      continue;
+    if (tr.dead || (tr.initiating && tr.time > d.time)) {
+      continue;  // a starting track keeps no history: only forward updates
     }
     if (m.kind == MeasKind::Bearing && !tr.confirmed && !tr.from_bearings) {
       continue;  // as in order: a bearing never confirms a track a radar started
     }
     const UpdateHistory& h = fs(tr).history;
-    if (h.empty() || h.front().time > d.time) {
+    if (!tr.initiating && (h.empty() || h.front().time > d.time)) {
       continue;  // older than what this track keeps
     }
     if (sigma2 >= 0.0) {
@@ -116,31 +122,46 @@ std::string_view Tracker::retrodict(const Detection& d) {
         continue;
       }
     }
-    // The last entry at or before the detection; a track takes one plot per sensor and time.
-    const std::size_t j = h.count_not_after(d.time) - 1;
-    bool duplicate = false;
-    for (std::size_t q = j + 1; q-- > 0 && h[q].time == d.time;) {
-      duplicate = duplicate || h[q].sensor == d.sensor;
-    }
-    if (duplicate) {
-      continue;
-    }
-    ImmState prior = h[j].after;
-    imm_.predict(prior, (d.time - h[j].time).seconds());
-    const Gaussian c = prior.combined();
-    GateScore in;
-    if (method == UpdateMethod::Ekf) {
-      in = gate_score(m, c);
+    double log_likelihood = 0.0;
+    std::size_t j = 0;
+    ImmState prior;
+    InitMixture init_prior;
+    if (tr.initiating) {
+      init_prior = fs(tr).init;
+      predict(init_prior, cfg_.imm.models.front(), (d.time - tr.time).seconds());
+      const MixtureScore sc = score(init_prior, m, method, gate);
+      if (!sc.inside) {
+        continue;
+      }
+      log_likelihood = sc.log_likelihood;
     } else {
-      const Innovation u = innovate(m, c, method);
-      in = GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
-    }
-    if (!in.valid || in.mahalanobis2 > gate) {
-      continue;
+      // The last entry at or before the detection; a track takes one plot per sensor and time.
+      j = h.count_not_after(d.time) - 1;
+      bool duplicate = false;
+      for (std::size_t q = j + 1; q-- > 0 && h[q].time == d.time;) {
+        duplicate = duplicate || h[q].sensor == d.sensor;
+      }
+      if (duplicate) {
+        continue;
+      }
+      prior = h[j].after;
+      imm_.predict(prior, (d.time - h[j].time).seconds());
+      const Gaussian c = prior.combined();
+      GateScore in;
+      if (method == UpdateMethod::Ekf) {
+        in = gate_score(m, c);
+      } else {
+        const Innovation u = innovate(m, c, method);
+        in = GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
+      }
+      if (!in.valid || in.mahalanobis2 > gate) {
+        continue;
+      }
+      log_likelihood = in.log_likelihood;
     }
     ++gated;
-    const double r = tr.existence;
-    const double log_lr = std::log(pd) + in.log_likelihood - std::log(dens.lambda);
+    const double r = existence_after_survival(tr, std::max(d.time, tr.existence_time));
+    const double log_lr = std::log(pd) + log_likelihood - std::log(dens.lambda);
     const double log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
     if (best.track == UINT32_MAX || log_ratio > best.log_ratio) {
       best.track = k;
@@ -148,15 +169,35 @@ std::string_view Tracker::retrodict(const Detection& d) {
       best.log_ratio = log_ratio;
       best.log_assoc = log_lr - std::log(1.0 - pdpg);
       best.prior = prior;
+      best.init_prior = init_prior;
     }
   }
   // As the GNN decides a single detection: the likeliest track if its existence-weighted ratio
   // beats "clutter or new target"; a lone candidate on the ratio given existence.
   if (best.track == UINT32_MAX || !(best.log_ratio > 0.0 || (gated == 1 && best.log_assoc > 0.0))) {
-    return "late_no_track";
+    // As a detection in order that no track takes: a bearing waits for a crossing, anything
+    // else starts a track (at its own time; the frames after it predict it forward).
+    if (m.kind == MeasKind::Bearing) {
+      triangulate_or_buffer(d);
+    } else {
+      start_track(d, m, dens);
+    }
+    ++stats_.detections_late_started;
+    ++stats_.detections_processed;
+    return {};
   }
 
   TrackRecord& tr = tracks_[best.track];
+  if (tr.initiating) {
+    // Forward: the starting track is no later than the detection.
+    apply_update(tr, d, m, best.log_ratio, best.init_prior, fs(tr).imm);
+    if (index_time_.ns != INT64_MIN) {
+      index_.insert(best.track, index_disc(tr, index_time_));
+    }
+    ++stats_.detections_retrodicted;
+    ++stats_.detections_processed;
+    return {};
+  }
   UpdateHistory& h = fs(tr).history;
   ImmState state = best.prior;
   imm_.update(state, m, method);

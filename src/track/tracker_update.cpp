@@ -332,9 +332,9 @@ void Tracker::associate_frame() {
       continue;
     }
     if (frame_models_[i].kind == MeasKind::Bearing) {
-      triangulate_or_buffer(i);
+      triangulate_or_buffer(frame_[i]);
     } else {
-      start_track(i);
+      start_track(frame_[i], frame_models_[i], Densities{frame_lambda_[i], frame_beta_[i]});
     }
   }
 }
@@ -392,7 +392,7 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
                           [&](const RadarContact& rc) { return rc.sensor == d.sensor; });
     // Scans of this radar since the detection already counted as misses (none in order; a
     // retrodicted detection's later scans were).
-    const double since = std::max(0.0, (now_ - d.time).seconds());
+    const double since = now_.ns == INT64_MIN ? 0.0 : std::max(0.0, (now_ - d.time).seconds());
     const auto missed =
         static_cast<std::uint32_t>(std::max(0.0, std::floor(since / s.info.scan_period_s - 0.5)));
     if (c == tr.radar_contacts.end()) {
@@ -442,14 +442,18 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
 }
 
 void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
-  TrackRecord& tr = tracks_[k];
-  const Detection& d = frame_[i];
-  const MeasurementModel& m = frame_models_[i];
+  const Prediction& p = predicted(k, frame_[i].time);
+  apply_update(tracks_[k], frame_[i], frame_models_[i], log_ratio, p.init, p.imm);
+}
+
+void Tracker::apply_update(TrackRecord& tr, const Detection& d, const MeasurementModel& m,
+                           double log_ratio, const InitMixture& init_prior,
+                           const ImmState& imm_prior) {
   const SensorModel& s = sensor_model(d.sensor);
   const UpdateMethod method = m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update;
   const double r = existence_after_survival(tr, d.time);
   if (tr.initiating) {
-    fs(tr).init = predicted(k, d.time).init;
+    fs(tr).init = init_prior;
     update(fs(tr).init, m, method);
     // Collapse once one speed class dominates (take it alone: the residue of a ruled-out fast
     // class would only inflate the covariance), or after init_max_hits (moment-match).
@@ -470,7 +474,7 @@ void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
       record_update(tr, d.time, d.sensor, nullptr, method);
     }
   } else {
-    fs(tr).imm = predicted(k, d.time).imm;
+    fs(tr).imm = imm_prior;
     imm_.update(fs(tr).imm, m, method);
     record_update(tr, d.time, d.sensor, &m, method);
   }
@@ -578,9 +582,7 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
 
 // ---- initiation -----------------------------------------------------------------------------
 
-void Tracker::start_track(std::uint32_t i) {
-  const Detection& d = frame_[i];
-  const MeasurementModel& m = frame_models_[i];
+void Tracker::start_track(const Detection& d, const MeasurementModel& m, const Densities& dens) {
   const SensorModel& s = sensor_model(d.sensor);
   TrackRecord tr;
   tr.serial = next_serial_++;
@@ -590,7 +592,7 @@ void Tracker::start_track(std::uint32_t i) {
   tr.last_update = d.time;
   tr.existence_time = d.time;
   tr.revisit_s = s.info.scan_period_s;
-  tr.existence = std::clamp(frame_beta_[i] / frame_lambda_[i], 1e-9, 0.99);
+  tr.existence = std::clamp(dens.beta / dens.lambda, 1e-9, 0.99);
   Gaussian g;
   g.x.setZero();
   g.P.setZero();
@@ -652,13 +654,13 @@ void Tracker::start_track(std::uint32_t i) {
   const Gaussian ng = nt.initiating ? fs(nt).init.combined() : fs(nt).imm.combined();
   const Eigen::Vector2d c = ng.x.head<2>();
   const double pos_sigma = std::sqrt(ng.P(0, 0) + ng.P(1, 1));
-  const double w = cfg_.index_validity_s + std::max(0.0, (nt.time - index_time_).seconds());
+  // A track started late (retrodiction) is older than the index: its disc spans the gap too.
+  const double w = cfg_.index_validity_s + index_gap_s(nt.time);
   index_.insert(k, SpatialIndex::Disc{
                        c, std::sqrt(chi2_gate(kMaxMeasDim)) * (pos_sigma + 1.5 * vmax * w) + 1.0});
 }
 
-void Tracker::triangulate_or_buffer(std::uint32_t i) {
-  const Detection& d = frame_[i];
+void Tracker::triangulate_or_buffer(const Detection& d) {
   const Time t = d.time;
   // Forget bearings that are too old to pair.
   bearing_buffer_.erase(
@@ -672,7 +674,8 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   double best_score = std::numeric_limits<double>::infinity();
   for (std::size_t j = 0; j < bearing_buffer_.size(); ++j) {
     const Detection& b = bearing_buffer_[j];
-    if (b.sensor == d.sensor) {
+    // A late bearing (retrodiction) may be older than buffered ones: pair within the window only.
+    if (b.sensor == d.sensor || std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
       continue;
     }
     const SensorModel& sb = sensor_model(b.sensor);
@@ -704,10 +707,10 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   TrackRecord tr;
   tr.serial = next_serial_++;
   tr.filter = allocate_filter();
-  tr.time = d.time;
-  tr.first_time = other.time;
-  tr.last_update = d.time;
-  tr.existence_time = d.time;
+  tr.time = std::max(d.time, other.time);
+  tr.first_time = std::min(d.time, other.time);
+  tr.last_update = tr.time;
+  tr.existence_time = tr.time;
   tr.existence = kTriangulatedExistence;
   tr.from_bearings = true;
   tr.revisit_s = std::min(sa.info.scan_period_s, sensor_model(other.sensor).info.scan_period_s);
@@ -715,19 +718,19 @@ void Tracker::triangulate_or_buffer(std::uint32_t i) {
   tr.initiating = true;
   refresh_summary(tr);
   tracks_.push_back(std::move(tr));
-  note_update(tracks_.back(), other);
-  note_update(tracks_.back(), d);
+  note_update(tracks_.back(), other.time <= d.time ? other : d);
+  note_update(tracks_.back(), other.time <= d.time ? d : other);
   ++stats_.tracks_created;
   const std::uint32_t k = static_cast<std::uint32_t>(tracks_.size() - 1);
   double vmax = 0.0;
   for (const auto& v : cfg_.velocity_prior) {
     vmax = std::max(vmax, v.sigma_h_mps);
   }
+  const double w = cfg_.index_validity_s + index_gap_s(tracks_.back().time);
   index_.insert(
-      k, SpatialIndex::Disc{best->position.head<2>(),
-                            std::sqrt(chi2_gate(kMaxMeasDim)) *
-                                    (std::sqrt(best_score) + 1.5 * vmax * cfg_.index_validity_s) +
-                                1.0});
+      k, SpatialIndex::Disc{
+             best->position.head<2>(),
+             std::sqrt(chi2_gate(kMaxMeasDim)) * (std::sqrt(best_score) + 1.5 * vmax * w) + 1.0});
 }
 
 }  // namespace dewline::track

@@ -9,10 +9,12 @@
 namespace dewline::track {
 namespace {
 
+using test::bearing;
 using test::Noise;
 using test::plot;
 using test::radar;
 using test::registry;
+using test::rf_detector;
 
 SensorInfo position_sensor() {
   SensorInfo s;
@@ -45,7 +47,6 @@ struct Outcome {
   Track last;
   TrackerStats stats;
   std::uint64_t rejected_late = 0;
-  std::uint64_t rejected_no_track = 0;
 };
 
 // A radar scans every second; the node reports at k + 0.5. The report of `late_at` (if any) is
@@ -79,7 +80,6 @@ Outcome run(TrackerConfig cfg, std::optional<double> late_at, double deliver_aft
   }
   out.stats = tracker.stats();
   out.rejected_late = tracker.rejects().count_of("node-2", "late");
-  out.rejected_no_track = tracker.rejects().count_of("node-2", "late_no_track");
   return out;
 }
 
@@ -89,7 +89,8 @@ TEST(Retrodiction, LateReportIsSlottedInAndGivesTheInOrderState) {
   // Report of t = 10.5 arrives after the radar scans of 11, 12 and 13 were processed: 3 s late.
   const Outcome late = run(cfg, 10.5, 13.5);
   EXPECT_EQ(late.stats.detections_retrodicted, 1U);
-  EXPECT_EQ(late.rejected_late + late.rejected_no_track, 0U);
+  EXPECT_EQ(late.rejected_late, 0U);
+  EXPECT_EQ(late.stats.detections_late_started, 0U);
   // The replay redoes the updates after it in the same order: the same filter state.
   EXPECT_EQ(late.last.position_m, in_order.last.position_m);
   EXPECT_EQ(late.last.velocity_mps, in_order.last.velocity_mps);
@@ -116,18 +117,19 @@ TEST(Retrodiction, ReportOlderThanTheHorizonIsRejectedAsLate) {
 
 TEST(Retrodiction, TrackKeepsOnlyItsCappedHistory) {
   // Two updates a second; a cap of 4 entries keeps about 1.5 s: a report 3 s late is older than
-  // what the track keeps and fits no track.
+  // what the track keeps, so it fits no track and starts one of its own (never confirmed).
   TrackerConfig cfg = TrackerConfig::defaults();
   cfg.retrodiction_max_updates = 4;
   const Outcome late = run(cfg, 10.5, 13.5);
   EXPECT_EQ(late.stats.detections_retrodicted, 0U);
-  EXPECT_EQ(late.rejected_no_track, 1U);
+  EXPECT_EQ(late.stats.detections_late_started, 1U);
+  EXPECT_EQ(late.rejected_late, 0U);
   // 1 s late is still inside the kept history.
   const Outcome recent = run(cfg, 10.5, 11.5);
   EXPECT_EQ(recent.stats.detections_retrodicted, 1U);
 }
 
-TEST(Retrodiction, LateReportFarFromEveryTrackStartsNothingAndIsCounted) {
+TEST(Retrodiction, LateReportFarFromEveryTrackStartsATentativeTrack) {
   const SensorInfo r = radar(1);
   const SensorInfo node = position_sensor();
   Tracker tracker(TrackerConfig::defaults(), registry({r, node}));
@@ -140,9 +142,63 @@ TEST(Retrodiction, LateReportFarFromEveryTrackStartsNothingAndIsCounted) {
   std::get<PositionMeasurement>(far.measurement).position_m += Vec3{-2000.0, 1500.0, 0.0};
   const std::size_t before = tracker.live_tracks();
   tracker.add(far);
-  EXPECT_EQ(tracker.rejects().count_of("node-2", "late_no_track"), 1U);
-  EXPECT_EQ(tracker.live_tracks(), before);
-  EXPECT_EQ(tracker.stats().detections_rejected, 1U);
+  EXPECT_EQ(tracker.stats().detections_late_started, 1U);
+  EXPECT_EQ(tracker.stats().detections_rejected, 0U);
+  EXPECT_EQ(tracker.live_tracks(), before + 1);
+  EXPECT_EQ(tracker.report(Time::from_seconds(9)).size(), 1U) << "one report starts no target";
+}
+
+TEST(Retrodiction, RadarWhosePlotsAllArriveLateStillStartsAndHoldsItsTrack) {
+  // Every plot arrives 1.5 s after its time, past the 0.5 s reorder window: the first starts a
+  // track at its own time, the next ones update it forward.
+  const SensorInfo r = radar(1);
+  Tracker tracker(TrackerConfig::defaults(), registry({r}));
+  Noise n(7);
+  double err = 0.0;
+  int reported = 0;
+  for (int k = 0; k < 30; ++k) {
+    tracker.advance_to(Time::from_seconds(k));  // the clock runs ahead of the plots
+    if (k >= 2) {
+      const double t = k - 1.5;
+      tracker.add(plot(r, t, truth_at(t), n));
+    }
+    if (k >= 6) {
+      const auto rep = tracker.report(Time::from_seconds(k));
+      ASSERT_EQ(rep.size(), 1U) << "at " << k;
+      err += (rep.front().position_m - truth_at(k)).norm();
+      ++reported;
+    }
+  }
+  EXPECT_EQ(tracker.rejects().total(), 0U);
+  EXPECT_EQ(tracker.stats().detections_late_started, 1U);
+  EXPECT_EQ(tracker.stats().detections_retrodicted, 27U);
+  EXPECT_LT(err / reported, 30.0);  // reported 1.5 s ahead of its last plot
+}
+
+TEST(Retrodiction, BearingsThatAllArriveLateStillTriangulateAndHoldATrack) {
+  const SensorInfo a = rf_detector(10, Vec3{0, 0, 5});
+  const SensorInfo b = rf_detector(11, Vec3{2000, 0, 5});
+  Tracker tracker(TrackerConfig::defaults(), registry({a, b}));
+  Noise n(9);
+  auto target = [](double t) { return Vec3{1000.0 + 8.0 * t, 1500.0 - 3.0 * t, 80.0}; };
+  std::size_t reported = 0;
+  double err = 0.0;
+  for (int k = 0; k < 30; ++k) {
+    tracker.advance_to(Time::from_seconds(k + 0.5));
+    if (k >= 2) {  // a radio link: each bearing arrives about 2 s after its time
+      tracker.add(bearing(a, k - 2, target(k - 2), n));
+      tracker.add(bearing(b, k - 1.9, target(k - 1.9), n));
+    }
+    const auto rep = tracker.report(Time::from_seconds(k + 0.5));
+    if (k >= 14) {
+      ASSERT_EQ(rep.size(), 1U) << "at " << k;
+      err += (rep.front().position_m - target(k + 0.5)).norm();
+      ++reported;
+    }
+  }
+  EXPECT_GE(tracker.stats().triangulations, 1U);
+  EXPECT_EQ(tracker.rejects().total(), 0U);
+  EXPECT_LT(err / static_cast<double>(reported), 80.0);
 }
 
 }  // namespace

@@ -81,4 +81,34 @@ inline SensorRegistry registry(std::initializer_list<SensorInfo> sensors) {
   return r;
 }
 
+// A bearing-only RF direction finder.
+inline SensorInfo rf_detector(std::uint32_t id, const Vec3& position) {
+  SensorInfo s;
+  s.id = SensorId{id};
+  s.name = "rf-" + std::to_string(id);
+  s.kind = SensorKind::RfDetector;
+  s.position_m = position;
+  s.scan_period_s = 1.0;
+  s.pd = 0.95;
+  s.range_max_m = 5000;
+  return s;
+}
+
+// Its bearing (azimuth and elevation, 0.01 rad noise) to a target at p.
+inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n) {
+  Detection d;
+  d.time = Time::from_seconds(t);
+  d.receive_time = d.time;
+  d.sensor = s.id;
+  d.sensor_position_m = s.position_m;
+  const Polar pol = enu_to_polar(p - s.position_m);
+  BearingMeasurement m;
+  m.azimuth_rad = pol.azimuth_rad + n.gauss(0.01);
+  m.elevation_rad = pol.elevation_rad + n.gauss(0.01);
+  m.sigma_azimuth_rad = 0.01;
+  m.sigma_elevation_rad = 0.01;
+  d.measurement = m;
+  return d;
+}
+
 }  // namespace dewline::track::test
