@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/golden_section.hpp"
+
 namespace dewline::assess {
 namespace {
 
@@ -68,29 +70,10 @@ ZoneApproach approach(const Zone& z, const Track& t, double horizon_s, const Thr
   }
   double lo = std::max(0.0, best_tau - horizon_s / kSamples);
   double hi = std::min(horizon_s, best_tau + horizon_s / kSamples);
-  const double g = 0.5 * (std::sqrt(5.0) - 1.0);
-  double x1 = hi - g * (hi - lo);
-  double x2 = lo + g * (hi - lo);
-  double f1 = dist_at(x1);
-  double f2 = dist_at(x2);
-  for (int i = 0; i < kRefineSteps; ++i) {
-    if (f1 < f2) {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - g * (hi - lo);
-      f1 = dist_at(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + g * (hi - lo);
-      f2 = dist_at(x2);
-    }
-  }
-  if (std::min(f1, f2) < best_d) {
-    best_d = std::min(f1, f2);
-    best_tau = f1 < f2 ? x1 : x2;
+  const GoldenSectionMin refined = golden_section_min(dist_at, lo, hi, kRefineSteps);
+  if (refined.f < best_d) {
+    best_d = refined.f;
+    best_tau = refined.x;
   }
   if (a.entry_s) {
     best_d = 0.0;

@@ -7,6 +7,10 @@ namespace dewline::track {
 
 namespace {
 
+// A level with at most this many entries is scanned whole: cheaper than hashing the 4-9 cells a
+// query spans on each level (radar-s100: most levels hold a few dozen tracks).
+constexpr std::size_t kScanWholeLevel = 48;
+
 std::uint64_t slot_hash(std::int64_t key) {
   return (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> 17;
 }
@@ -143,6 +147,20 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
   const double qr = std::isfinite(q.radius) ? q.radius : 0.0;
   for (const Level& l : levels_) {
     if (l.entries.empty() && l.pending.empty()) {
+      continue;
+    }
+    if (l.entries.size() <= kScanWholeLevel) {
+      // The disc test is exact, so scanning every entry finds what the cells would.
+      for (const Entry& e : l.entries) {
+        if (touches(e, q.center, qr)) {
+          scratch_.push_back(e.item);
+        }
+      }
+      for (const Entry& p : l.pending) {
+        if (touches(p, q.center, qr)) {
+          scratch_.push_back(p.item);
+        }
+      }
       continue;
     }
     const double r = qr + l.bound;

@@ -63,12 +63,21 @@ void Tracker::add_sensor(const SensorInfo& s) {
     m.clutter_polar2 = clutter / ((rmax - rmin) * 2.0 * 3.141592653589793);
     m.birth_density = cfg_.births_per_km3_s * 1e-9 * m.info.scan_period_s;
   } else if (is_cooperative(s.kind)) {
-    m.clutter_density = cfg_.position_clutter_density;
     m.birth_density = cfg_.births_per_km3_s * 1e-9 * m.info.scan_period_s;
   } else {
-    // Bearing sensors: densities per radian (or radian^2), set per detection in gate_frame().
-    m.clutter_density = cfg_.bearing_clutter_per_scan;
+    // Bearing sensors: their clutter is per radian (or radian^2), Tracker::densities(); their
+    // bearings start no track alone (triangulation does).
     m.birth_density = 0.0;
+  }
+  // Location reports, whatever the sensor: a cooperative receiver's false reports are rare; any
+  // other sensor's are its clutter spread over its coverage (a hemisphere of its range).
+  m.position_birth_density = cfg_.births_per_km3_s * 1e-9 * m.info.scan_period_s;
+  if (is_cooperative(s.kind)) {
+    m.position_clutter_density = cfg_.position_clutter_density;
+  } else {
+    const double rmax = s.range_max_m > 0.0 ? s.range_max_m : kDefaultRadarRangeM;
+    const double clutter = std::max(s.clutter_per_scan, cfg_.min_clutter_per_scan);
+    m.position_clutter_density = clutter / (2.0 / 3.0 * 3.141592653589793 * rmax * rmax * rmax);
   }
   sensors_[s.id] = m;
 }
@@ -276,6 +285,7 @@ void Tracker::apply_sweep_misses(Time t) {
 }
 
 void Tracker::housekeeping(Time t) {
+  forget_sensor_tracks(t);
   for (auto& tr : tracks_) {
     if (tr.dead) {
       continue;

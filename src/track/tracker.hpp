@@ -20,8 +20,10 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/detection.hpp"
@@ -35,6 +37,7 @@
 #include "track/measurement_model.hpp"
 #include "track/reorder_queue.hpp"
 #include "track/spatial_index.hpp"
+#include "track/track_decorrelation.hpp"
 #include "track/track_record.hpp"
 #include "track/tracker_config.hpp"
 
@@ -46,6 +49,8 @@ struct TrackerStats {
   std::uint64_t detections_rejected = 0;
   std::uint64_t detections_retrodicted = 0;   // late, updated a track (slotted into its history)
   std::uint64_t detections_late_started = 0;  // late, fitted no track: started one or buffered
+  std::uint64_t sensor_track_reports_decorrelated = 0;  // updated with their new information only
+  std::uint64_t sensor_track_reports_intersected = 0;   // updated by covariance intersection
   std::uint64_t frames = 0;
   std::uint64_t candidate_pairs = 0;  // proposed by the spatial index
   std::uint64_t scored_pairs = 0;     // passed the pre-gate
@@ -94,7 +99,10 @@ class Tracker {
     // (range, azimuth, elevation): density per m rad^2 (per m rad for a 2D radar).
     double clutter_polar3 = 0.0;
     double clutter_polar2 = 0.0;
-    double clutter_density = 0.0;     // position sensors: per m^3; bearing sensors: unused
+    // Position reports from any sensor (a SAPIENT camera or radar node reports locations): false
+    // reports and new targets per m^3 and scan.
+    double position_clutter_density = 0.0;
+    double position_birth_density = 0.0;
     double birth_density = 0.0;       // new targets per m^3 per scan (uniform in space)
     double undetected_density = 0.0;  // targets per m^3 not yet detected by this sensor
     bool started = false;
@@ -143,6 +151,19 @@ class Tracker {
   void record_update(TrackRecord& tr, Time t, SensorId sensor, const MeasurementModel* m,
                      UpdateMethod method);
   void prune_history(UpdateHistory& h) const;
+  // Tracking sensors (track_decorrelation.hpp): the measurement that updates a track with what
+  // is new in this report of a sensor's own track, or nullopt to use the report as it is. Keeps
+  // the report as the object's latest; call once per detection, in time order.
+  std::optional<MeasurementModel> decorrelated(const Detection& d, const MeasurementModel& m);
+  [[nodiscard]] bool is_sensor_track(const Detection& d, const MeasurementModel& m) const;
+  // A covariance-intersection update of an IMM state with a sensor-track report.
+  void intersect_update(ImmState& s, const MeasurementModel& m, UpdateMethod method);
+  void forget_sensor_tracks(Time t);
+  // The model that updates a track with frame detection i (the decorrelated one if any).
+  [[nodiscard]] const MeasurementModel& update_model(std::uint32_t i) const {
+    const std::int32_t e = frame_update_model_[i];
+    return e < 0 ? frame_models_[i] : frame_update_models_[static_cast<std::size_t>(e)];
+  }
   const Prediction& predicted(std::uint32_t k, Time t);
   // The track's moment-matched state predicted to t (without touching the track).
   [[nodiscard]] Gaussian state_at(const TrackRecord& tr, Time t) const;
@@ -185,6 +206,11 @@ class Tracker {
   std::vector<double> frame_lambda_;  // clutter + birth density in each detection's space
   std::vector<double> frame_beta_;    // birth density in each detection's space
   std::vector<double> frame_sigma2_;  // Cartesian spread bound of each detection (m^2), < 0: none
+  std::vector<std::int32_t> frame_update_model_;  // per detection: index below, or -1 (its own)
+  std::vector<MeasurementModel> frame_update_models_;
+  // The latest report of each tracking sensor's object: (sensor, object number) -> estimate.
+  std::map<std::pair<std::uint32_t, std::uint64_t>, SensorTrackEstimate> sensor_tracks_;
+  Time sensor_tracks_pruned_{INT64_MIN};
   std::vector<GatedPair> pairs_;
   std::vector<Cluster> clusters_;
   std::vector<std::uint32_t> candidates_;

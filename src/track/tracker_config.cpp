@@ -61,6 +61,12 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("index_validity_s", cfg.index_validity_s, Range{0.01, 60.0});
   s.get("retrodiction_horizon_s", cfg.retrodiction_horizon_s, Range{0.0, 60.0});
   s.get("retrodiction_max_updates", cfg.retrodiction_max_updates, Range{2, 1000});
+  s.get_enum("sensor_track_fusion", cfg.sensor_track_fusion,
+             {{"measurement", SensorTrackFusion::Measurement},
+              {"tracklet", SensorTrackFusion::Tracklet},
+              {"ci", SensorTrackFusion::CovarianceIntersection}});
+  s.get("sensor_track_q", cfg.sensor_track_q, Range{0.0, 1000.0});
+  s.get("sensor_track_memory_s", cfg.sensor_track_memory_s, Range{0.1, 3600.0});
   if (cfg.keep_existence > cfg.confirm_existence) {
     s.error("keep_existence", "must not exceed confirm_existence");
   }

@@ -17,6 +17,12 @@
 namespace dewline::track {
 
 enum class Association : std::uint8_t { Gnn, Jpda };
+// How a report of a sensor's own track updates a dewline track (tracker_sensor_tracks.cpp).
+enum class SensorTrackFusion : std::uint8_t {
+  Measurement,             // as an independent measurement (overconfident: it repeats itself)
+  Tracklet,                // its new information only (exact with the full covariance)
+  CovarianceIntersection,  // consistent whatever the correlation
+};
 
 // One component of the velocity prior of a new track (a Gaussian mixture over speed classes):
 // weight, horizontal and vertical 1-sigma speed. Slow things (drones, birds) are common, fast
@@ -84,6 +90,15 @@ struct TrackerConfig {
   // initiation keeps its updates of this span (at most retrodiction_max_updates of them).
   double retrodiction_horizon_s = 4.0;
   std::uint32_t retrodiction_max_updates = 32;
+
+  // Tracking sensors (track_decorrelation.hpp): a report that carries the sensor's own object
+  // number and a velocity is that sensor's filtered estimate, correlated with its earlier ones.
+  // Tracklet: only what is new since the same object's previous report updates a track, the
+  // sensor's filter assumed to use at least sensor_track_q (0: never overconfident); an object
+  // unheard of for sensor_track_memory_s starts afresh.
+  SensorTrackFusion sensor_track_fusion = SensorTrackFusion::CovarianceIntersection;
+  double sensor_track_q = 0.0;
+  double sensor_track_memory_s = 30.0;
 
   static TrackerConfig defaults();
 };

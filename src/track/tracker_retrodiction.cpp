@@ -96,7 +96,8 @@ std::string_view Tracker::retrodict(const Detection& d) {
   };
   Best best;
   std::size_t gated = 0;
-  // Late detections are rare: every track is a candidate, a cheap pre-gate first.
+  // Every track is a candidate behind a cheap pre-gate (the spatial index describes the tracks'
+  // present, not the detection's past); a linear pass over 10,000 tracks costs microseconds.
   for (std::uint32_t k = 0; k < tracks_.size(); ++k) {
     const TrackRecord& tr = tracks_[k];
     if (tr.dead || (tr.initiating && tr.time > d.time)) {

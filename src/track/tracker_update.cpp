@@ -106,8 +106,8 @@ Tracker::Densities Tracker::densities(const SensorModel& s, const MeasurementMod
       beta /= cfg_.range_rate_span_mps;
     }
   } else {
-    beta = std::max(s.undetected_density, s.birth_density);
-    lambda = s.clutter_density + beta;
+    beta = std::max(s.undetected_density, s.position_birth_density);
+    lambda = s.position_clutter_density + beta;
     if (m.has_velocity) {
       lambda /= kVelocitySpanVolume;
       beta /= kVelocitySpanVolume;
@@ -123,6 +123,8 @@ void Tracker::gate_frame() {
   frame_lambda_.assign(nd, 0.0);
   frame_beta_.assign(nd, 0.0);
   frame_sigma2_.assign(nd, -1.0);
+  frame_update_model_.assign(nd, -1);
+  frame_update_models_.clear();
   pairs_.clear();
   // The sensor's undetected-target density: starts at the prior density of targets, and each
   // scan keeps the undetected share (1 - Pd) and adds the births. For sweeping sensors a frame is
@@ -147,6 +149,10 @@ void Tracker::gate_frame() {
     const SensorModel& s = sensor_model(d.sensor);
     frame_models_.push_back(make_measurement_model(d));
     const MeasurementModel& m = frame_models_.back();
+    if (auto u = decorrelated(d, m)) {
+      frame_update_model_[i] = static_cast<std::int32_t>(frame_update_models_.size());
+      frame_update_models_.push_back(std::move(*u));
+    }
     const Densities dens = densities(s, m);
     frame_lambda_[i] = dens.lambda;
     frame_beta_[i] = dens.beta;
@@ -443,7 +449,7 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
 
 void Tracker::update_track(std::uint32_t k, std::uint32_t i, double log_ratio) {
   const Prediction& p = predicted(k, frame_[i].time);
-  apply_update(tracks_[k], frame_[i], frame_models_[i], log_ratio, p.init, p.imm);
+  apply_update(tracks_[k], frame_[i], update_model(i), log_ratio, p.init, p.imm);
 }
 
 void Tracker::apply_update(TrackRecord& tr, const Detection& d, const MeasurementModel& m,
@@ -475,8 +481,15 @@ void Tracker::apply_update(TrackRecord& tr, const Detection& d, const Measuremen
     }
   } else {
     fs(tr).imm = imm_prior;
-    imm_.update(fs(tr).imm, m, method);
-    record_update(tr, d.time, d.sensor, &m, method);
+    if (cfg_.sensor_track_fusion == SensorTrackFusion::CovarianceIntersection &&
+        is_sensor_track(d, m)) {
+      intersect_update(fs(tr).imm, m, method);
+      // A replay could not redo the weight it chose: history restarts here.
+      record_update(tr, d.time, d.sensor, nullptr, method);
+    } else {
+      imm_.update(fs(tr).imm, m, method);
+      record_update(tr, d.time, d.sensor, &m, method);
+    }
   }
   tr.time = d.time;
   refresh_summary(tr);
@@ -521,7 +534,7 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
     std::vector<Innovation> ins;
     ins.reserve(dets.size());
     for (std::uint32_t i : dets) {
-      const MeasurementModel& m = frame_models_[i];
+      const MeasurementModel& m = update_model(i);
       ins.push_back(
           innovate(m, g, m.kind == MeasKind::Position ? UpdateMethod::Ekf : cfg_.radar_update));
     }

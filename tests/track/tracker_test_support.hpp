@@ -10,6 +10,10 @@
 #include "core/angles.hpp"
 #include "core/detection.hpp"
 #include "core/sensor.hpp"
+#include "track/track_decorrelation.hpp"
+
+#include <Eigen/Cholesky>
+#include <Eigen/LU>
 
 namespace dewline::track::test {
 
@@ -110,5 +114,49 @@ inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n)
   d.measurement = m;
   return d;
 }
+
+// A tracking sensor's own filter: constant velocity, process noise q, position measurements
+// with covariance R every `dt`. Keeps its estimates and the measurements it used.
+struct NodeFilter {
+  double q = 0.5;
+  double dt = 1.0;
+  Eigen::Matrix3d R = Eigen::Matrix3d::Identity() * 100.0;
+  std::vector<SensorTrackEstimate> estimates;
+  std::vector<Vec3> measurements;
+
+  // truth(t): the target's position at t.
+  template <class Truth>
+  void run(int steps, Noise& n, Truth truth) {
+    SensorTrackEstimate e;
+    e.P = Mat6::Identity() * 1e4;
+    Mat6 F = Mat6::Identity();
+    F.topRightCorner<3, 3>() = dt * Eigen::Matrix3d::Identity();
+    Mat6 Q = Mat6::Zero();
+    for (int a = 0; a < 3; ++a) {
+      Q(a, a) = q * dt * dt * dt / 3.0;
+      Q(a, a + 3) = Q(a + 3, a) = q * dt * dt / 2.0;
+      Q(a + 3, a + 3) = q * dt;
+    }
+    Eigen::Matrix<double, 3, 6> H = Eigen::Matrix<double, 3, 6>::Zero();
+    H.leftCols<3>() = Eigen::Matrix3d::Identity();
+    for (int k = 0; k < steps; ++k) {
+      const double t = k * dt;
+      if (k > 0) {
+        e.x = F * e.x;
+        e.P = F * e.P * F.transpose() + Q;
+      }
+      const double sigma = std::sqrt(R(0, 0));
+      const Vec3 z = truth(t) + Vec3{n.gauss(sigma), n.gauss(sigma), n.gauss(sigma)};
+      const Eigen::Matrix3d S = H * e.P * H.transpose() + R;
+      const Eigen::Matrix<double, 6, 3> K = e.P * H.transpose() * S.inverse();
+      e.x += K * (z - H * e.x);
+      e.P = (Mat6::Identity() - K * H) * e.P;
+      e.P = (0.5 * (e.P + e.P.transpose())).eval();
+      e.time = Time::from_seconds(t);
+      estimates.push_back(e);
+      measurements.push_back(z);
+    }
+  }
+};
 
 }  // namespace dewline::track::test
