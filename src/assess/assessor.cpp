@@ -70,15 +70,11 @@ IdentityCategory identity_category(const Track& t, bool trusted, const AllowList
   return IdentityCategory::Cooperative;
 }
 
-bool is_radar(const SensorInfo& s) {
-  return s.kind == SensorKind::RotatingRadar || s.kind == SensorKind::EsaRadar;
-}
-
 // True when some radar's range interval holds the position.
 bool radar_covers(const SensorRegistry& sensors, const Vec3& p) {
   return std::any_of(sensors.all().begin(), sensors.all().end(), [&](const SensorInfo& s) {
     const double r = (p - s.position_m).norm();
-    return is_radar(s) && r >= s.range_min_m && r <= s.range_max_m;
+    return is_radar(s.kind) && r >= s.range_min_m && r <= s.range_max_m;
   });
 }
 
@@ -86,7 +82,7 @@ bool radar_covers(const SensorRegistry& sensors, const Vec3& p) {
 bool fed_by_radar(const Track& track, const SensorRegistry& sensors) {
   return std::any_of(track.sensors.begin(), track.sensors.end(), [&](SensorId id) {
     const SensorInfo* s = sensors.find(id);
-    return s != nullptr && is_radar(*s);
+    return s != nullptr && is_radar(s->kind);
   });
 }
 

@@ -14,10 +14,6 @@ namespace {
 constexpr std::size_t kMaxRssiSamples = 60;
 constexpr double kRecentUpdateS = 3.0;  // a radar track counts as "seen now" this long
 
-bool is_radar(SensorKind k) {
-  return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar;
-}
-
 std::string short_id(const std::string& key) {
   const auto colon = key.find(':');
   return colon == std::string::npos ? key : key.substr(colon + 1);

@@ -24,6 +24,15 @@ enum class SensorKind : std::uint8_t {
   Other,
 };
 
+// Radars measure range and give negative evidence (a target not seen where the beam passed).
+[[nodiscard]] constexpr bool is_radar(SensorKind k) {
+  return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar;
+}
+// Cooperative receivers report what the target says of itself (its own navigation fix).
+[[nodiscard]] constexpr bool is_cooperative(SensorKind k) {
+  return k == SensorKind::RemoteIdReceiver || k == SensorKind::AdsbReceiver;
+}
+
 [[nodiscard]] std::string_view to_string(SensorKind k);
 [[nodiscard]] std::optional<SensorKind> sensor_kind_from_string(std::string_view s);
 

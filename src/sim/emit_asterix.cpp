@@ -30,10 +30,6 @@ namespace ax = ingest::asterix;
 
 constexpr std::uint16_t kPort = 8600;
 
-bool is_radar(const SensorInfo& s) {
-  return s.kind == SensorKind::RotatingRadar || s.kind == SensorKind::EsaRadar;
-}
-
 double time_of_day_s(Time t) {
   const double s = std::fmod(t.seconds(), 86400.0);
   return s < 0.0 ? s + 86400.0 : s;
@@ -50,7 +46,7 @@ class AsterixEmitter final : public Emitter {
     frame_ = ctx.frame;
     radars_.clear();
     for (const auto& s : ctx.sensors) {
-      if (is_radar(s)) {
+      if (is_radar(s.kind)) {
         radars_.push_back(
             Radar{s, frame_.to_geodetic(s.position_m), ax::DatagramBuilder(1400), std::nullopt});
       }

@@ -8,10 +8,6 @@
 namespace dewline::sim {
 namespace {
 
-bool is_radar(const SensorInfo& s) {
-  return s.kind == SensorKind::RotatingRadar || s.kind == SensorKind::EsaRadar;
-}
-
 class ExchangeEmitter final : public Emitter {
  public:
   explicit ExchangeEmitter(std::filesystem::path dir) : dir_(std::move(dir)) {}
@@ -21,7 +17,7 @@ class ExchangeEmitter final : public Emitter {
   Result<void, std::string> open(const EmitterContext& ctx) override {
     radars_.clear();
     for (const auto& s : ctx.sensors) {
-      if (is_radar(s)) {
+      if (is_radar(s.kind)) {
         radars_.push_back(s);
       }
     }
@@ -30,7 +26,7 @@ class ExchangeEmitter final : public Emitter {
 
   Result<void, std::string> detection(const SensorInfo& sensor, const Detection& d,
                                       const ScanRef* scan) override {
-    if (!is_radar(sensor) || scan == nullptr) {
+    if (!is_radar(sensor.kind) || scan == nullptr) {
       return {};
     }
     const auto* p = std::get_if<PolarMeasurement>(&d.measurement);

@@ -14,13 +14,6 @@ namespace {
 
 constexpr double kDefaultRadarRangeM = 10000.0;
 
-bool is_radar(SensorKind k) {
-  return k == SensorKind::RotatingRadar || k == SensorKind::EsaRadar;
-}
-bool is_cooperative(SensorKind k) {
-  return k == SensorKind::RemoteIdReceiver || k == SensorKind::AdsbReceiver;
-}
-
 }  // namespace
 
 Tracker::Tracker(TrackerConfig cfg, const SensorRegistry& sensors)

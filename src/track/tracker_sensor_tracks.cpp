@@ -18,8 +18,7 @@ bool Tracker::is_sensor_track(const Detection& d, const MeasurementModel& m) con
   if (!d.sensor_object_id || m.kind != MeasKind::Position || !m.has_velocity) {
     return false;
   }
-  const SensorKind kind = sensor_model(d.sensor).info.kind;
-  return kind != SensorKind::RemoteIdReceiver && kind != SensorKind::AdsbReceiver;
+  return !is_cooperative(sensor_model(d.sensor).info.kind);
 }
 
 std::optional<MeasurementModel> Tracker::decorrelated(const Detection& d,
