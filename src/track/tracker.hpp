@@ -17,6 +17,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -71,8 +72,8 @@ class Tracker {
   // Registers or updates a sensor (e.g. on a SAPIENT registration).
   void add_sensor(const SensorInfo& s);
   // Feeds one detection. One later than the reorder window but within the retrodiction horizon
-  // updates the track it fits at once (its later updates replayed); a bad one, one older than the
-  // horizon and a late one that fits no track are counted in rejects() and dropped.
+  // is decided at once at its own time (tracker_retrodiction.cpp); a bad one and one older than
+  // the horizon are counted in rejects() and dropped.
   void add(const Detection& d);
   void add(Detection&& d);
   // Processes every queued detection with time <= t. Detections for times before t that arrive
@@ -117,6 +118,20 @@ class Tracker {
     InitMixture init;  // initiating tracks
     Gaussian combined;
   };
+
+  // ln rho of a pair, existence-weighted and given existence (tracker_update.cpp's header).
+  struct PairRatios {
+    double log_ratio = 0.0;
+    double log_assoc = 0.0;
+  };
+  [[nodiscard]] static PairRatios pair_ratios(double r, double pd, double pdpg,
+                                              double log_likelihood, double lambda);
+  // Existence after a scan that may have detected the track: beta is the probability that none
+  // of its detections is the track's (JIPDA).
+  [[nodiscard]] static double existence_after_scan(double r, double pdpg, double beta);
+  [[nodiscard]] static double miss_probability(double log_ratio) {
+    return 1.0 / (1.0 + std::exp(std::min(log_ratio, 700.0)));
+  }
 
   // The density of the alternative explanations of a detection (clutter or a new target,
   // lambda) and of a new target alone (beta), both in the detection's own measurement space.

@@ -162,13 +162,12 @@ std::string_view Tracker::retrodict(const Detection& d) {
     }
     ++gated;
     const double r = existence_after_survival(tr, std::max(d.time, tr.existence_time));
-    const double log_lr = std::log(pd) + log_likelihood - std::log(dens.lambda);
-    const double log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
-    if (best.track == UINT32_MAX || log_ratio > best.log_ratio) {
+    const PairRatios ratios = pair_ratios(r, pd, pdpg, log_likelihood, dens.lambda);
+    if (best.track == UINT32_MAX || ratios.log_ratio > best.log_ratio) {
       best.track = k;
       best.slot = j;
-      best.log_ratio = log_ratio;
-      best.log_assoc = log_lr - std::log(1.0 - pdpg);
+      best.log_ratio = ratios.log_ratio;
+      best.log_assoc = ratios.log_assoc;
       best.prior = prior;
       best.init_prior = init_prior;
     }
@@ -223,10 +222,7 @@ std::string_view Tracker::retrodict(const Detection& d) {
   refresh_summary(tr);
   // Existence: the evidence of a detection, as for one in order (its scan may have counted the
   // track as missed; this undoes most of that).
-  const double r = tr.existence;
-  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
-  const double beta0 = 1.0 / (1.0 + std::exp(std::min(best.log_ratio, 700.0)));
-  tr.existence = (1.0 - beta0) + beta0 * r_miss;
+  tr.existence = existence_after_scan(tr.existence, pdpg, miss_probability(best.log_ratio));
   note_update(tr, d);
   confirm_if_due(tr);
   // The index's disc was drawn around the old state; file the new one too (queries dedupe).

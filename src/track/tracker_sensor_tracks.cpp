@@ -4,9 +4,10 @@
 // A report is a sensor track when it carries the sensor's object number and a velocity, and the
 // sensor is not a cooperative receiver (Remote ID and ADS-B report the target's own navigation
 // fix, which dewline treats as a measurement). The report itself gates and associates (it says
-// where the sensor believes the object is); only its new information updates the track. The
-// first report of an object, one after a gap longer than sensor_track_memory_s, and one that is
-// not later than the object's previous report are used as they are.
+// where the sensor believes the object is); the update is by covariance intersection (default) or
+// with its new information only (tracklet). For the tracklet, the first report of an object, one
+// after a gap longer than sensor_track_memory_s and one not later than the object's previous
+// report are used as they are.
 #include <algorithm>
 #include <cmath>
 

@@ -232,6 +232,18 @@ void Tracker::gate_frame() {
   stats_.gated_pairs += pairs_.size();
 }
 
+Tracker::PairRatios Tracker::pair_ratios(double r, double pd, double pdpg, double log_likelihood,
+                                         double lambda) {
+  const double log_lr = std::log(pd) + log_likelihood - std::log(lambda);
+  return PairRatios{std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg),
+                    log_lr - std::log(1.0 - pdpg)};
+}
+
+double Tracker::existence_after_scan(double r, double pdpg, double beta) {
+  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
+  return (1.0 - beta) + beta * r_miss;
+}
+
 bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
   const TrackRecord& tr = tracks_[k];
   const Detection& d = frame_[i];
@@ -270,9 +282,9 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
   out.det = i;
   out.log_likelihood = loglik;
   out.track_confirmed = tr.confirmed;
-  const double log_lr = std::log(pd) + loglik - std::log(frame_lambda_[i]);
-  out.log_ratio = std::log(std::max(r, 1e-300)) + log_lr - std::log(1.0 - r * pdpg);
-  out.log_assoc = log_lr - std::log(1.0 - pdpg);
+  const PairRatios ratios = pair_ratios(r, pd, pdpg, loglik, frame_lambda_[i]);
+  out.log_ratio = ratios.log_ratio;
+  out.log_assoc = ratios.log_assoc;
   return true;
 }
 
@@ -493,10 +505,8 @@ void Tracker::apply_update(TrackRecord& tr, const Detection& d, const Measuremen
   }
   tr.time = d.time;
   refresh_summary(tr);
-  const double pdpg = s.info.pd * cfg_.gate_probability;
-  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
-  const double beta0 = 1.0 / (1.0 + std::exp(std::min(log_ratio, 700.0)));
-  tr.existence = (1.0 - beta0) + beta0 * r_miss;
+  tr.existence =
+      existence_after_scan(r, s.info.pd * cfg_.gate_probability, miss_probability(log_ratio));
   tr.existence_time = d.time;
   note_update(tr, d);
   confirm_if_due(tr);
@@ -579,9 +589,7 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
   record_update(tr, t, frame_[dets.front()].sensor, nullptr, cfg_.radar_update);
   refresh_summary(tr);
   const double r = existence_after_survival(tr, t);
-  const double pdpg = sm.info.pd * cfg_.gate_probability;
-  const double r_miss = r * (1.0 - pdpg) / (1.0 - r * pdpg);
-  tr.existence = (1.0 - miss_weight) + miss_weight * r_miss;
+  tr.existence = existence_after_scan(r, sm.info.pd * cfg_.gate_probability, miss_weight);
   tr.existence_time = t;
   std::size_t best = 0;
   for (std::size_t q = 1; q < dets.size(); ++q) {
