@@ -24,6 +24,7 @@ struct BenchOptions {
   std::string input = "auto";
   int repeat = 3;
   bool json = false;
+  bool per_scan = false;
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -51,16 +52,21 @@ int run_bench(const BenchOptions& o) {
     return 1;
   }
   std::vector<double> scan_ms;
+  std::vector<std::vector<double>> by_scan;  // by_scan[k]: scan k's time in each run
   TrackerRun last;
   for (int r = 0; r < std::max(1, o.repeat); ++r) {
     last = run_tracker(*in, *cfg, true);
     scan_ms.insert(scan_ms.end(), last.scan_ms.begin(), last.scan_ms.end());
+    by_scan.resize(std::max(by_scan.size(), last.scan_ms.size()));
+    for (std::size_t k = 0; k < last.scan_ms.size(); ++k) {
+      by_scan[k].push_back(last.scan_ms[k]);
+    }
   }
   const double total_ms = std::accumulate(scan_ms.begin(), scan_ms.end(), 0.0);
   const double mean = scan_ms.empty() ? 0.0 : total_ms / static_cast<double>(scan_ms.size());
-  const double plots_per_s =
-      total_ms > 0.0 ? static_cast<double>(last.detections) * std::max(1, o.repeat) / (total_ms / 1e3)
-                     : 0.0;
+  const double plots_per_s = total_ms > 0.0 ? static_cast<double>(last.detections) *
+                                                  std::max(1, o.repeat) / (total_ms / 1e3)
+                                            : 0.0;
   nlohmann::json j = {{"scenario", o.scenario},
                       {"input", in->native ? "native" : "exchange"},
                       {"scans", last.scan_ms.size()},
@@ -91,6 +97,15 @@ int run_bench(const BenchOptions& o) {
       j["id_switches"] = s.id_switches;
     }
   }
+  if (o.per_scan) {
+    // Per scan, the median over the runs: where the time goes (first scans, crowded scans).
+    auto& per = j["per_scan"] = nlohmann::json::array();
+    for (std::size_t k = 0; k < by_scan.size(); ++k) {
+      per.push_back({{"scan", k},
+                     {"time_s", k < last.report_times_s.size() ? last.report_times_s[k] : 0.0},
+                     {"ms_median", percentile(by_scan[k], 0.5)}});
+    }
+  }
   if (o.json) {
     std::printf("%s\n", j.dump().c_str());
     return 0;
@@ -98,8 +113,8 @@ int run_bench(const BenchOptions& o) {
   std::printf("scenario            %s (%s input)\n", o.scenario.c_str(),
               in->native ? "native" : "exchange");
   std::printf("scans x repeat      %zu x %d\n", last.scan_ms.size(), std::max(1, o.repeat));
-  std::printf("ms per scan         mean %.3f  p50 %.3f  p99 %.3f\n", mean,
-              percentile(scan_ms, 0.5), percentile(scan_ms, 0.99));
+  std::printf("ms per scan         mean %.3f  p50 %.3f  p99 %.3f\n", mean, percentile(scan_ms, 0.5),
+              percentile(scan_ms, 0.99));
   std::printf("plots per second    %.0f\n", plots_per_s);
   if (j.contains("gospa_mean")) {
     std::printf("GOSPA mean          %.2f (localisation %.2f, missed %.3f, false %.3f per scan)\n",
@@ -123,6 +138,7 @@ void register_bench(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "exchange", "native"}));
   sub->add_option("--repeat", o->repeat, "runs to time")->capture_default_str();
   sub->add_flag("--json", o->json, "one JSON object");
+  sub->add_flag("--per-scan", o->per_scan, "with --json: each scan's time (median over runs)");
   sub->callback([o] { exit_code() = run_bench(*o); });
 }
 

@@ -38,6 +38,23 @@ double InitMixture::max_weight() const {
   return m;
 }
 
+double InitMixture::velocity_spread_ratio() const {
+  if (count < 2) {
+    return 0.0;
+  }
+  Vec3 mean = Vec3::Zero();
+  double within = 0.0;
+  for (std::size_t c = 0; c < count; ++c) {
+    mean += w[c] * comp[c].x.segment<3>(3);
+    within += w[c] * comp[c].P.block<3, 3>(3, 3).trace();
+  }
+  double between = 0.0;
+  for (std::size_t c = 0; c < count; ++c) {
+    between += w[c] * (comp[c].x.segment<3>(3) - mean).squaredNorm();
+  }
+  return within > 0.0 ? between / within : std::numeric_limits<double>::infinity();
+}
+
 InitMixture make_init_mixture(const Vec3& position, const Mat3& covariance,
                               const std::vector<VelocityPrior>& prior) {
   InitMixture m;

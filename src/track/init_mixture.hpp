@@ -30,6 +30,10 @@ struct InitMixture {
   // Moment-matched single Gaussian.
   [[nodiscard]] Gaussian combined() const;
   [[nodiscard]] double max_weight() const;
+  // How far apart the components' velocities are: the weighted spread of their means over their
+  // mean velocity variance (trace). Moment-matching the mixture inflates its velocity covariance
+  // by this fraction; near 0 the speed classes agree and the mixture is in effect one Gaussian.
+  [[nodiscard]] double velocity_spread_ratio() const;
 };
 
 // A mixture at a known position (velocity from the prior). Uses at most kMaxPriorComponents

@@ -73,21 +73,11 @@ void predict_ct(const MotionModel& m, double dt, Gaussian& g) {
     ds = (dt * cw - s) / w;
     dc = (dt * sw - c) / w;
   }
-  StateCov F = StateCov::Identity();
-  F(0, 3) = s;
-  F(0, 4) = -c;
-  F(1, 3) = c;
-  F(1, 4) = s;
-  F(3, 3) = cw;
-  F(3, 4) = -sw;
-  F(4, 3) = sw;
-  F(4, 4) = cw;
-  F(2, 5) = dt;
-  // Jacobian columns for omega.
-  F(0, 6) = ds * vx - dc * vy;
-  F(1, 6) = dc * vx + ds * vy;
-  F(3, 6) = -dt * sw * vx - dt * cw * vy;
-  F(4, 6) = dt * cw * vx - dt * sw * vy;
+  // Jacobian F: identity but for rows 0-4 (x, y, z, vx, vy); z and vz, vz and omega carry over.
+  const double f06 = ds * vx - dc * vy;
+  const double f16 = dc * vx + ds * vy;
+  const double f36 = -dt * sw * vx - dt * cw * vy;
+  const double f46 = dt * cw * vx - dt * sw * vy;
 
   x(0) += s * vx - c * vy;
   x(1) += c * vx + s * vy;
@@ -95,7 +85,28 @@ void predict_ct(const MotionModel& m, double dt, Gaussian& g) {
   x(3) = cw * vx - sw * vy;
   x(4) = sw * vx + cw * vy;
 
-  g.P = (F * g.P * F.transpose()).eval();
+  // P <- F P F' in two sparse passes (F has at most four non-zeros per row): A = F P, then
+  // P = A F'. A dense 7x7 product would do four times the work.
+  StateCov& P = g.P;
+  const auto mix_rows = [&](StateCov& M) {  // M <- F M, row by row
+    for (int k = 0; k < kStateDim; ++k) {
+      const double m0 = M(0, k);
+      const double m1 = M(1, k);
+      const double m2 = M(2, k);
+      const double m3 = M(3, k);
+      const double m4 = M(4, k);
+      const double m5 = M(5, k);
+      const double m6 = M(6, k);
+      M(0, k) = m0 + s * m3 - c * m4 + f06 * m6;
+      M(1, k) = m1 + c * m3 + s * m4 + f16 * m6;
+      M(2, k) = m2 + dt * m5;
+      M(3, k) = cw * m3 - sw * m4 + f36 * m6;
+      M(4, k) = sw * m3 + cw * m4 + f46 * m6;
+    }
+  };
+  mix_rows(P);
+  P.transposeInPlace();  // (F P)' = P F', P being symmetric
+  mix_rows(P);           // F P F' (made exactly symmetric by predict())
   add_wna(g.P, 0, 3, m.q, dt, m.noise);
   add_wna(g.P, 1, 4, m.q, dt, m.noise);
   add_wna(g.P, 2, 5, m.q_vertical, dt, m.noise);

@@ -21,7 +21,13 @@ struct Gaussian {
 
 // Makes P exactly symmetric (round-off in P - K S K' breaks symmetry slowly).
 inline void symmetrize(StateCov& P) {
-  P = 0.5 * (P + P.transpose()).eval();
+  for (int c = 1; c < kStateDim; ++c) {  // in place, each off-diagonal pair once
+    for (int r = 0; r < c; ++r) {
+      const double m = 0.5 * (P(r, c) + P(c, r));
+      P(r, c) = m;
+      P(c, r) = m;
+    }
+  }
 }
 
 }  // namespace dewline::track

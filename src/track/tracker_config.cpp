@@ -41,6 +41,7 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("births_per_km3_s", cfg.births_per_km3_s, Range{1e-9, 1e6});
   s.get("initial_targets_per_km3", cfg.initial_targets_per_km3, Range{0.0, 1e6});
   s.get("init_max_hits", cfg.init_max_hits, Range{2, 100});
+  s.get("init_collapse_spread", cfg.init_collapse_spread, Range{0.0, 10.0});
   s.get("height_prior_m", cfg.height_prior_m, Range{-1000, 20000});
   s.get("height_prior_sigma_m", cfg.height_prior_sigma_m, Range{1, 20000});
   s.get("triangulation_window_s", cfg.triangulation_window_s, Range{0.0, 60.0});

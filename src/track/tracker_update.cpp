@@ -474,9 +474,14 @@ void Tracker::apply_update(TrackRecord& tr, const Detection& d, const Measuremen
     fs(tr).init = init_prior;
     update(fs(tr).init, m, method);
     // Collapse once one speed class dominates (take it alone: the residue of a ruled-out fast
-    // class would only inflate the covariance), or after init_max_hits (moment-match).
+    // class would only inflate the covariance), or after init_max_hits (moment-match)...
     const bool settled = fs(tr).init.max_weight() >= 0.99;
-    if (settled || tr.hits + 1 >= cfg_.init_max_hits) {
+    // ... or once the classes agree on the velocity: the mixture is then one Gaussian in all but
+    // name, and the IMM (which can follow a manoeuvre; a class's quiet CV filter cannot) takes
+    // over.
+    const bool unimodal = cfg_.init_collapse_spread > 0.0 &&
+                          fs(tr).init.velocity_spread_ratio() <= cfg_.init_collapse_spread;
+    if (settled || unimodal || tr.hits + 1 >= cfg_.init_max_hits) {
       Gaussian g = fs(tr).init.combined();
       if (settled) {
         std::size_t best = 0;

@@ -84,5 +84,29 @@ TEST(TrackCli, LateSensorIsFedInArrivalOrderAndRetrodicted) {
   EXPECT_LT(on["gospa_mean"].get<double>(), off["gospa_mean"].get<double>());
 }
 
+TEST(TrackCli, BenchPerScanGivesEachScansMedianTime) {
+  const auto dir = test::scratch_dir("track_cli_per_scan");
+  std::ofstream(dir / "scenario.toml") << kScenario;
+  const auto [code, out] =
+      run(test::dewline_binary().string() + " sim " + (dir / "scenario.toml").string() +
+          " --seed 3 --quiet --duration 20 --out " + (dir / "sim").string());
+  ASSERT_EQ(code, 0) << out;
+  const nlohmann::json j = bench(dir / "sim", " --repeat 3 --per-scan");
+  ASSERT_TRUE(j.contains("per_scan")) << j.dump();
+  const auto& per = j["per_scan"];
+  ASSERT_EQ(per.size(), j["scans"].get<std::size_t>());
+  double sum = 0.0;
+  for (std::size_t k = 0; k < per.size(); ++k) {
+    EXPECT_EQ(per[k]["scan"].get<std::size_t>(), k);
+    EXPECT_GE(per[k]["ms_median"].get<double>(), 0.0);
+    if (k > 0) {
+      EXPECT_GT(per[k]["time_s"].get<double>(), per[k - 1]["time_s"].get<double>());
+    }
+    sum += per[k]["ms_median"].get<double>();
+  }
+  EXPECT_GT(sum, 0.0);
+  EXPECT_FALSE(bench(dir / "sim", "").contains("per_scan")) << "only when asked";
+}
+
 }  // namespace
 }  // namespace dewline::track

@@ -52,17 +52,19 @@ TEST(TrackerScenarios, RadarS10) {
   EXPECT_EQ(s.id_switches, 0U);
 }
 
-// Stone Soup GNN: 1242. Goal <= 1120 (not met: 1151.6); held at what the tracker reaches.
+// Stone Soup GNN: 1242. Goal <= 1120 (not met: 1143.3); held at what the tracker reaches.
 TEST(TrackerScenarios, RadarS100) {
   const auto s = run("radar-s100");
   EXPECT_LE(s.gospa_mean, 1160.0);
   EXPECT_LE(s.false_mean, 1.0);
 }
 
-// Stone Soup GNN: 12160. Goal <= 10950; held at what the tracker reaches.
+// Stone Soup GNN: 12160. Goal <= 10950 (not met: 11456.2); held at what the tracker reaches
+// (11417.7 before the IMM took over from agreeing speed classes, which costs these quiet targets
+// 0.3 % and halves the track breaks of manoeuvring drones: docs/performance.md).
 TEST(TrackerScenarios, RadarS500) {
   const auto s = run("radar-s500");
-  EXPECT_LE(s.gospa_mean, 11450.0);
+  EXPECT_LE(s.gospa_mean, 11500.0);
 }
 
 }  // namespace
