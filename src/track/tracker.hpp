@@ -144,6 +144,10 @@ class Tracker {
   void process_frame();
   void gate_frame();
   void associate_frame();
+  // The GNN's existence ratio of a chosen pair, less the claims of the tracks it left without a
+  // detection (LM-IPDA).
+  void sum_unassigned_claims(const Cluster& c, const std::vector<std::int32_t>& chosen);
+  [[nodiscard]] double existence_log_ratio(const GatedPair& p) const;
   void apply_sweep_misses(Time t);
   void housekeeping(Time t);
   void rebuild_index(Time t);
@@ -257,6 +261,11 @@ class Tracker {
   Clusterer clusterer_;
   GnnScratch gnn_scratch_;
   std::vector<std::int32_t> chosen_scratch_;
+  // sum_unassigned_claims: per detection of the frame, the max ln rho of the tracks left without
+  // a detection that gate it, and the sum of their rho / e^max; per track, whether it got one.
+  std::vector<double> det_claim_max_;
+  std::vector<double> det_claim_sum_;
+  std::vector<std::uint8_t> track_chosen_;
   std::vector<Detection> due_scratch_;
 };
 

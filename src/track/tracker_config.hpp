@@ -59,9 +59,9 @@ struct TrackerConfig {
   // undetected-target intensity, Williams, IEEE TAES 51(3), 2015, assumed uniform in space).
   double initial_targets_per_km3 = 0.05;
   std::uint32_t init_max_hits = 5;  // a starting track's speed-class mixture collapses by then
-  // ... or as soon as its classes agree on the velocity (InitMixture::velocity_spread_ratio at
-  // most this): the IMM then follows manoeuvres that a class's quiet CV filter loses (a racing
-  // drone re-started every 2-3 scans; passive_only GOSPA 131 -> 85). 0 turns it off.
+  // ... or, unless bearings started it, as soon as its classes agree on the velocity
+  // (InitMixture::velocity_spread_ratio at most this): the IMM then follows manoeuvres that a
+  // class's quiet CV filter loses (a racing drone was re-started every 2-3 scans). 0: off.
   double init_collapse_spread = 0.05;
   double height_prior_m = 100.0;  // 2D radars: height of a new track above the sensor
   double height_prior_sigma_m = 300.0;
