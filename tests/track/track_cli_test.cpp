@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -64,13 +65,20 @@ nlohmann::json bench(const std::filesystem::path& dir, const std::string& extra)
   return j;
 }
 
+// `dewline sim TOML --seed SEED --quiet [extra] --out DIR/sim`; false (and a failure) if it fails.
+bool simulate(const std::filesystem::path& toml, int seed, const std::string& extra,
+              const std::filesystem::path& dir) {
+  const auto [code, out] =
+      run(test::dewline_binary().string() + " sim " + toml.string() + " --seed " +
+          std::to_string(seed) + " --quiet" + extra + " --out " + (dir / "sim").string());
+  EXPECT_EQ(code, 0) << out;
+  return code == 0;
+}
+
 TEST(TrackCli, LateSensorIsFedInArrivalOrderAndRetrodicted) {
   const auto dir = test::scratch_dir("track_cli");
   std::ofstream(dir / "scenario.toml") << kScenario;
-  const auto [code, out] =
-      run(test::dewline_binary().string() + " sim " + (dir / "scenario.toml").string() +
-          " --seed 3 --quiet --out " + (dir / "sim").string());
-  ASSERT_EQ(code, 0) << out;
+  ASSERT_TRUE(simulate(dir / "scenario.toml", 3, "", dir));
   const nlohmann::json on = bench(dir / "sim", "");
   ASSERT_TRUE(on.contains("retrodicted"));
   EXPECT_GT(on["retrodicted"].get<int>(), 10) << on.dump();
@@ -87,10 +95,7 @@ TEST(TrackCli, LateSensorIsFedInArrivalOrderAndRetrodicted) {
 TEST(TrackCli, BenchPerScanGivesEachScansMedianTime) {
   const auto dir = test::scratch_dir("track_cli_per_scan");
   std::ofstream(dir / "scenario.toml") << kScenario;
-  const auto [code, out] =
-      run(test::dewline_binary().string() + " sim " + (dir / "scenario.toml").string() +
-          " --seed 3 --quiet --duration 20 --out " + (dir / "sim").string());
-  ASSERT_EQ(code, 0) << out;
+  ASSERT_TRUE(simulate(dir / "scenario.toml", 3, " --duration 20", dir));
   const nlohmann::json j = bench(dir / "sim", " --repeat 3 --per-scan");
   ASSERT_TRUE(j.contains("per_scan")) << j.dump();
   const auto& per = j["per_scan"];
@@ -123,10 +128,8 @@ TEST_P(LibraryScenario, KeepsItsGospa) {
   const LibraryCase c = GetParam();
   const auto dir = test::scratch_dir(std::string("library_") + c.scenario);
   const std::string bin = test::dewline_binary().string();
-  const auto toml = test::source_dir() / "scenarios" / (std::string(c.scenario) + ".toml");
-  const auto [sim_code, sim_out] =
-      run(bin + " sim " + toml.string() + " --seed 1 --quiet --out " + (dir / "sim").string());
-  ASSERT_EQ(sim_code, 0) << sim_out;
+  ASSERT_TRUE(
+      simulate(test::source_dir() / "scenarios" / (std::string(c.scenario) + ".toml"), 1, "", dir));
   const auto tracks = dir / "tracks.csv";
   const auto [track_code, track_out] = run(bin + " track --quiet --no-assess --scenario " +
                                            (dir / "sim").string() + " --out " + tracks.string());
