@@ -359,9 +359,9 @@ void Tracker::associate_frame() {
 }
 
 // GNN gives a detection to one track, but the existence update must not forget the tracks that
-// go without one and could have made it: otherwise a track left behind by its target (a hovering
-// drone that dashes straight at the site) lives on, on the bearings of the track that took over,
-// which fit both just as well. As in LM-IPDA (Musicki & La Scala, IEEE TAES 44(3), 2008) their
+// go without one and could have made it: otherwise a track that has lost its target (a hovering
+// drone that dashes straight at the site, whose bearings from the site do not move) gains
+// existence from detections that the target's new track explains as well. As in LM-IPDA (Musicki & La Scala, IEEE TAES 44(3), 2008) their
 // claims join the clutter density in the ratio: rho' = rho / (1 + sum_j rho_j) over the tracks j
 // of the cluster that the GNN left without a detection, each rho existence-weighted
 // (tracker_update.cpp's header). A track that got a detection of its own claims no other, so in a
