@@ -184,8 +184,6 @@ class Tracker {
     return e < 0 ? frame_models_[i] : frame_update_models_[static_cast<std::size_t>(e)];
   }
   const Prediction& predicted(std::uint32_t k, Time t);
-  // The track's moment-matched state predicted to t (without touching the track).
-  [[nodiscard]] Gaussian state_at(const TrackRecord& tr, Time t) const;
   bool score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out);
   void update_track(std::uint32_t k, std::uint32_t i, double log_ratio);
   // The update itself, from the track's prior at the detection's time (the mixture while
