@@ -34,8 +34,8 @@ struct GateSummary {
 
 // A track's filter state, pooled by the tracker.
 struct FilterState {
-  InitMixture init;  // while initiating
-  ImmState imm;      // afterwards
+  InitMixture init;       // while initiating
+  ImmState imm;           // afterwards
   UpdateHistory history;  // recent updates for retrodiction; starts with a base entry; empty if off
 };
 

@@ -105,6 +105,7 @@ class Tracker {
     double position_clutter_density = 0.0;
     double position_birth_density = 0.0;
     double birth_density = 0.0;       // new targets per m^3 per scan (uniform in space)
+    double coverage_m3 = 0.0;         // radars: the volume they cover
     double undetected_density = 0.0;  // targets per m^3 not yet detected by this sensor
     bool started = false;
     bool radar = false;
@@ -148,6 +149,8 @@ class Tracker {
   // detection (LM-IPDA).
   void sum_unassigned_claims(const Cluster& c, const std::vector<std::int32_t>& chosen);
   [[nodiscard]] double existence_log_ratio(const GatedPair& p) const;
+  // New targets per second over the site when births balance deaths (tracker.cpp).
+  [[nodiscard]] double births_per_s() const;
   void apply_sweep_misses(Time t);
   void housekeeping(Time t);
   void rebuild_index(Time t);
@@ -213,6 +216,7 @@ class Tracker {
   TrackerStats stats_;
 
   std::vector<TrackRecord> tracks_;
+  std::uint64_t confirmed_live_ = 0;  // confirmed tracks not deleted
   std::uint64_t next_serial_ = 1;
   std::uint64_t next_id_ = 1;
   std::map<std::string, std::uint64_t> identity_owner_;  // "rid:..."/"icao:..." -> serial

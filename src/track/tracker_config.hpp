@@ -50,8 +50,11 @@ struct TrackerConfig {
 
   // Initiation.
   std::vector<VelocityPrior> velocity_prior;
-  // New targets appearing per cubic kilometre per second (uniform in space): the prior that a
-  // detection nobody claims is a new target rather than clutter.
+  // New targets: the prior that a detection nobody claims is a new target rather than clutter.
+  // By default births balance deaths: (confirmed tracks + 1) / mean_lifetime_s per second, spread
+  // over each radar's coverage (Tracker::births_per_s). Otherwise, and for position reports
+  // always, births_per_km3_s new targets per cubic kilometre per second, uniform in space.
+  bool births_balance_deaths = true;
   double births_per_km3_s = 1e-3;
   // Targets already there when a sensor starts: at its first scan none of them has been
   // detected, so an unclaimed plot is far more likely a target than it will be in steady state.

@@ -130,6 +130,9 @@ void Tracker::gate_frame() {
   // scan keeps the undetected share (1 - Pd) and adds the births. For sweeping sensors a frame is
   // part of a scan, so the decay is scaled by the frame's share of the scan period.
   SensorModel& fs = sensors_.at(frame_.front().sensor);
+  if (cfg_.births_balance_deaths && fs.coverage_m3 > 0.0) {
+    fs.birth_density = births_per_s() * fs.info.scan_period_s / fs.coverage_m3;
+  }
   if (!fs.started) {
     fs.started = true;
     fs.undetected_density = cfg_.initial_targets_per_km3 * 1e-9;
@@ -361,12 +364,13 @@ void Tracker::associate_frame() {
 // GNN gives a detection to one track, but the existence update must not forget the tracks that
 // go without one and could have made it: otherwise a track that has lost its target (a hovering
 // drone that dashes straight at the site, whose bearings from the site do not move) gains
-// existence from detections that the target's new track explains as well. As in LM-IPDA (Musicki & La Scala, IEEE TAES 44(3), 2008) their
-// claims join the clutter density in the ratio: rho' = rho / (1 + sum_j rho_j) over the tracks j
-// of the cluster that the GNN left without a detection, each rho existence-weighted
-// (tracker_update.cpp's header). A track that got a detection of its own claims no other, so in a
-// swarm where every track has its plot nothing changes. JPDA needs none of this: its weights
-// share the detection.
+// existence from detections that the target's new track explains as well. As in LM-IPDA
+// (Musicki & La Scala, IEEE TAES 44(3), 2008) their claims join the clutter density in the ratio:
+//   rho' = rho / (1 + sum_j rho_j)
+// over the tracks j of the cluster that the GNN left without a detection, each rho
+// existence-weighted (tracker_update.cpp's header). A track that got a detection of its own claims
+// no other, so in a swarm where every track has its plot nothing changes. JPDA needs none of
+// this: its weights share the detection.
 void Tracker::sum_unassigned_claims(const Cluster& c, const std::vector<std::int32_t>& chosen) {
   if (det_claim_max_.size() < frame_.size()) {
     det_claim_max_.resize(frame_.size());
