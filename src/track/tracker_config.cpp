@@ -33,6 +33,8 @@ TrackerConfig TrackerConfig::defaults() {
 void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get_enum("association", cfg.association,
              {{"gnn", Association::Gnn}, {"jpda", Association::Jpda}});
+  s.get_enum("bearing_association", cfg.bearing_association,
+             {{"gnn", Association::Gnn}, {"jpda", Association::Jpda}});
   s.get_enum("radar_update", cfg.radar_update,
              {{"ekf", UpdateMethod::Ekf}, {"ukf", UpdateMethod::Ukf}});
   s.get("gate_probability", cfg.gate_probability, Range{0.9, 0.9999999});

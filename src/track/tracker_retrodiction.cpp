@@ -106,6 +106,9 @@ std::string_view Tracker::retrodict(const Detection& d) {
     if (m.kind == MeasKind::Bearing && !tr.confirmed && !tr.from_bearings) {
       continue;  // as in order: a bearing never confirms a track a radar started
     }
+    if (beyond_reach(tr, d, s)) {
+      continue;  // as in order
+    }
     const UpdateHistory& h = fs(tr).history;
     if (!tr.initiating && (h.empty() || h.front().time > d.time)) {
       continue;  // older than what this track keeps
