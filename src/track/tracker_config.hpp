@@ -44,8 +44,8 @@ struct TrackerConfig {
   // Frames of bearings only (RF, acoustic, cameras) when `association` is GNN. GNN gives each
   // bearing to one track, so a second track on a drone can live on one sensor's bearings alone,
   // at a wrong range along its line of sight; JPDA shares each bearing between the tracks that
-  // could have made it and pulls them onto the crossing (passive_only: GOSPA 131 -> 73,
-  // manoeuvring_drones 31.5 -> 20.5; radar frames are untouched).
+  // could have made it and pulls them onto the crossing (docs/tracker.md: held-out library GOSPA
+  // 5197 -> 5111, manoeuvring_drones 31.5 -> 20.5; radar frames are untouched).
   Association bearing_association = Association::Jpda;
   double gate_probability = 0.9999;          // P_G: chi-square gate on the innovation
   std::uint32_t jpda_max_hypotheses = 5000;  // per cluster; larger clusters fall back to GNN

@@ -224,8 +224,17 @@ std::string_view Tracker::retrodict(const Detection& d) {
   prune_history(h);
   refresh_summary(tr);
   // Existence: the evidence of a detection, as for one in order (its scan may have counted the
-  // track as missed; this undoes most of that).
-  tr.existence = existence_after_scan(tr.existence, pdpg, miss_probability(best.log_ratio));
+  // track as missed; this undoes most of that), from the track's existence brought to the later
+  // of the detection and its last existence update. Without moving existence_time the survival
+  // decay ran from the track's last update in order: on a site whose every sensor is late, every
+  // track fell below keep_existence after ~mean_lifetime_s ln(1/0.35) (315 s) and was dropped.
+  // As in order, a passive sensor's detection that may not be the track's is no evidence
+  // against it.
+  const Time et = std::max(d.time, tr.existence_time);
+  const double pdpg_miss = s.miss_evidence ? pdpg : 0.0;
+  tr.existence = existence_after_scan(existence_after_survival(tr, et), pdpg_miss,
+                                      miss_probability(best.log_ratio));
+  tr.existence_time = et;
   note_update(tr, d);
   confirm_if_due(tr);
   // The index's disc was drawn around the old state; file the new one too (queries dedupe).

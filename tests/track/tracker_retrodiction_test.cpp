@@ -1,6 +1,7 @@
 // Detections later than the reorder window (tracker_retrodiction.cpp).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <optional>
 
 #include "tests/track/tracker_test_support.hpp"
@@ -199,6 +200,35 @@ TEST(Retrodiction, BearingsThatAllArriveLateStillTriangulateAndHoldATrack) {
   EXPECT_GE(tracker.stats().triangulations, 1U);
   EXPECT_EQ(tracker.rejects().total(), 0U);
   EXPECT_LT(err / static_cast<double>(reported), 80.0);
+}
+
+// Late detections must keep a track alive as detections in order do. Their existence update once
+// left the track's existence time where the last detection in order had put it, so on a site
+// whose every sensor is late the survival decay ran from the track's start: every track fell
+// below keep_existence after about 315 s (mean_lifetime_s 300) and was dropped, detections or not
+// (passive_only with 1-3 s latency on every sensor: GOSPA 179 -> 94).
+TEST(Retrodiction, TrackFedOnlyByLateBearingsOutlivesTheMeanLifetime) {
+  const SensorInfo a = rf_detector(10, Vec3{0, 0, 5});
+  const SensorInfo b = rf_detector(11, Vec3{2000, 0, 5});
+  const TrackerConfig cfg = TrackerConfig::defaults();
+  Tracker tracker(cfg, registry({a, b}));
+  Noise n(5);
+  auto target = [](double t) {
+    return Vec3{1000.0 + 100.0 * std::sin(0.01 * t), 1500.0 + 100.0 * std::cos(0.01 * t), 80.0};
+  };
+  const int end = static_cast<int>(2.0 * cfg.mean_lifetime_s);
+  for (int k = 0; k < end; ++k) {
+    tracker.advance_to(Time::from_seconds(k + 0.5));
+    if (k >= 2) {
+      tracker.add(bearing(a, k - 2, target(k - 2), n));
+      tracker.add(bearing(b, k - 1.9, target(k - 1.9), n));
+    }
+    if (k >= 14) {
+      const auto rep = tracker.report(Time::from_seconds(k + 0.5));
+      ASSERT_EQ(rep.size(), 1U) << "at " << k;
+      EXPECT_GT(rep.front().existence_probability, 0.9) << "at " << k;
+    }
+  }
 }
 
 }  // namespace
