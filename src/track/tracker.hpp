@@ -197,9 +197,9 @@ class Tracker {
                          const std::vector<double>& weights, double miss_weight);
   void miss_track(TrackRecord& tr, const SensorModel& s, Time t);
   void start_track(const Detection& d, const MeasurementModel& m, const Densities& dens);
-  // The track is predicted beyond the detecting sensor's range (with a margin).
-  [[nodiscard]] static bool beyond_reach(const TrackRecord& tr, const Detection& d,
-                                         const SensorModel& s);
+  // The track is predicted beyond the detecting sensor's range times `coverage_margin`.
+  [[nodiscard]] bool beyond_reach(const TrackRecord& tr, const Detection& d,
+                                  const SensorModel& s) const;
   void triangulate_or_buffer(const Detection& d);
   void note_update(TrackRecord& tr, const Detection& d);
   void refresh_summary(TrackRecord& tr) const;

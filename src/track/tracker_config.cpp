@@ -40,6 +40,7 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("gate_probability", cfg.gate_probability, Range{0.9, 0.9999999});
   s.get("jpda_max_hypotheses", cfg.jpda_max_hypotheses, Range{1, 1e7});
   s.get("tentative_min_log_lr", cfg.tentative_min_log_lr, Range{-50.0, 50.0});
+  s.get("coverage_margin", cfg.coverage_margin, Range{1.0, 1e6});
   s.get("births_balance_deaths", cfg.births_balance_deaths);
   s.get("births_per_km3_s", cfg.births_per_km3_s, Range{1e-9, 1e6});
   s.get("initial_targets_per_km3", cfg.initial_targets_per_km3, Range{0.0, 1e6});

@@ -53,6 +53,11 @@ struct TrackerConfig {
   // free one when the plot is at least e^this times likelier from it than from clutter or a new
   // target, given that it exists (radar-s100/s500 GOSPA flat from 2 to 3, worse at 1).
   double tentative_min_log_lr = 2.0;
+  // A detection does not gate a track predicted farther from its sensor than this times the
+  // sensor's `range_max_m` (docs/tracker.md, "Coverage"): the range is a coverage edge, not an
+  // exact limit. Raise it for sensors whose configured range is nominal (an RF detector hearing
+  // strong emitters farther); a large value turns the test off.
+  double coverage_margin = 1.2;
 
   // Initiation.
   std::vector<VelocityPrior> velocity_prior;

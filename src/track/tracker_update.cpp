@@ -25,9 +25,6 @@ namespace {
 constexpr double kTriangulatedExistence = 0.2;
 // Safety factor of the Euclidean pre-gate over the linearised Mahalanobis bound.
 constexpr double kPregateMargin = 1.3;
-// A detection does not gate a track predicted farther from its sensor than this times the
-// sensor's range: the range is a coverage edge, not an exact limit.
-constexpr double kCoverageMargin = 1.2;
 // Velocity span over which false position-with-velocity reports spread (per m/s^3).
 constexpr double kVelocitySpanVolume = 200.0 * 200.0 * 40.0;
 
@@ -254,14 +251,14 @@ double Tracker::existence_after_scan(double r, double pdpg, double beta) {
 // nothing about range: a track living on one sensor's bearings at a wrong range can drift past
 // every sensor's coverage and keep taking that sensor's bearings (passive_only seed 102: a track
 // 11 km out, sensors of 3-4 km, for the whole run; GOSPA 120 -> 56 with this test).
-bool Tracker::beyond_reach(const TrackRecord& tr, const Detection& d, const SensorModel& s) {
+bool Tracker::beyond_reach(const TrackRecord& tr, const Detection& d, const SensorModel& s) const {
   if (!(s.info.range_max_m > 0.0)) {
     return false;
   }
   const double dt = (d.time - tr.time).seconds();
   const Vec3 pos = tr.summary.position + dt * tr.summary.velocity;
   return (pos - d.sensor_position_m).squaredNorm() >
-         kCoverageMargin * kCoverageMargin * s.info.range_max_m * s.info.range_max_m;
+         cfg_.coverage_margin * cfg_.coverage_margin * s.info.range_max_m * s.info.range_max_m;
 }
 
 bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {

@@ -290,12 +290,14 @@ TEST(Tracker, TwoBearingOnlySensorsStartAndHoldATrack) {
 // the radar holds 6 km out. Its bearings fit the aircraft's track as well as any (a bearing says
 // nothing about range), but they cannot be the aircraft's: it is three times beyond the
 // detector's reach. They must not update that track (nor mark it as heard by an RF detector).
-TEST(Tracker, BearingsDoNotUpdateATrackBeyondTheirSensorsReach) {
+std::vector<SensorId> sensors_of_aircraft_track(double coverage_margin) {
   SensorInfo r = radar(1);
   r.range_max_m = 10000.0;
   SensorInfo rf = rf_detector(10, Vec3{0, 0, 0});
   rf.range_max_m = 2000.0;
-  Tracker tracker(TrackerConfig::defaults(), registry({r, rf}));
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.coverage_margin = coverage_margin;
+  Tracker tracker(cfg, registry({r, rf}));
   Noise n(4);
   for (int k = 0; k < 30; ++k) {
     const double t = k;
@@ -305,8 +307,14 @@ TEST(Tracker, BearingsDoNotUpdateATrackBeyondTheirSensorsReach) {
     tracker.advance_to(Time::from_seconds(t + 0.5));
   }
   const auto rep = tracker.report(Time::from_seconds(29.5));
-  ASSERT_EQ(rep.size(), 1U);
-  EXPECT_EQ(rep[0].sensors, std::vector<SensorId>{r.id});
+  return rep.size() == 1 ? rep[0].sensors : std::vector<SensorId>{};
+}
+
+TEST(Tracker, BearingsDoNotUpdateATrackBeyondTheirSensorsReach) {
+  EXPECT_EQ(sensors_of_aircraft_track(TrackerConfig::defaults().coverage_margin),
+            (std::vector<SensorId>{SensorId{1}}));
+  // With the test off, the detector's bearings fit the aircraft's track and update it.
+  EXPECT_EQ(sensors_of_aircraft_track(1e6), (std::vector<SensorId>{SensorId{1}, SensorId{10}}));
 }
 
 // Three direction finders round a site, four drones crossing it, 15 % missed bearings and a false
