@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace dewline::track {
 namespace {
@@ -89,18 +90,20 @@ void predict(InitMixture& m, const MotionModel& model, double dt) {
 
 MixtureScore score(const InitMixture& m, const MeasurementModel& z, UpdateMethod method,
                    double gate) {
+  (void)method;  // gating is EKF-linearised for every update method
   MixtureScore s;
   double best = -std::numeric_limits<double>::infinity();
+  std::array<GateScore, kMaxPriorComponents> in{};
+  gate_scores(z, std::span<const Gaussian>(m.comp.data(), m.count),
+              std::span<GateScore>(in.data(), m.count));
   std::array<double, kMaxPriorComponents> ll{};
   for (std::size_t c = 0; c < m.count; ++c) {
-    (void)method;  // gating is EKF-linearised for every update method
-    const GateScore in = gate_score(z, m.comp[c]);
     ll[c] = -std::numeric_limits<double>::infinity();
-    if (!in.valid) {
+    if (!in[c].valid) {
       continue;
     }
-    s.inside = s.inside || in.mahalanobis2 <= gate;
-    ll[c] = std::log(m.w[c]) + in.log_likelihood;
+    s.inside = s.inside || in[c].mahalanobis2 <= gate;
+    ll[c] = std::log(m.w[c]) + in[c].log_likelihood;
     best = std::max(best, ll[c]);
   }
   if (!std::isfinite(best)) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <span>
 
 #include <Eigen/Cholesky>
 #include <Eigen/LU>
@@ -10,47 +11,89 @@
 namespace dewline::track {
 namespace {
 
+// The measurement function linearised at a mean: its Jacobian and the innovation.
 template <int N>
-GateScore gate_score_fixed(const MeasurementModel& m, const Gaussian& g) {
-  using HN = Eigen::Matrix<double, N, kStateDim, Eigen::RowMajor>;
-  using SN = Eigen::Matrix<double, N, N>;
-  using VN = Eigen::Matrix<double, N, 1>;
-  GateScore out;
-  HN H = HN::Zero();
-  m.jacobian_into(g.x, H.data());
-  VN zhat;
-  m.h_into(g.x, zhat.data());
-  VN nu = VN(m.z) - zhat;
+struct Linearised {
+  Eigen::Matrix<double, N, kStateDim, Eigen::RowMajor> H;
+  Eigen::Matrix<double, N, 1> nu;
+  bool position_only = false;  // H is zero beyond the position columns (no range rate, velocity)
+};
+
+template <int N>
+Linearised<N> linearise(const MeasurementModel& m, const StateVec& x) {
+  Linearised<N> l;
+  l.H.setZero();
+  m.jacobian_into(x, l.H.data());
+  l.position_only = l.H.template rightCols<kStateDim - 3>().isZero(0.0);
+  Eigen::Matrix<double, N, 1> zhat;
+  m.h_into(x, zhat.data());
+  l.nu = Eigen::Matrix<double, N, 1>(m.z) - zhat;
   for (int i = 0; i < N; ++i) {
-    if ((m.angle_rows >> static_cast<unsigned>(i)) & 1U) {
-      nu(i) = std::remainder(nu(i), 2.0 * std::numbers::pi);
+    // remainder() returns x itself for |x| <= pi: call it only when there is something to wrap.
+    if (((m.angle_rows >> static_cast<unsigned>(i)) & 1U) && std::abs(l.nu(i)) > std::numbers::pi) {
+      l.nu(i) = std::remainder(l.nu(i), 2.0 * std::numbers::pi);
     }
   }
-  const SN S = H * g.P * H.transpose() + SN(m.R);
-  double log_det = 0.0;
+  return l;
+}
+
+template <int N>
+GateScore gate_score_fixed(const MeasurementModel& m, const Linearised<N>& l, const StateCov& P,
+                           double gate) {
+  using SN = Eigen::Matrix<double, N, N>;
+  GateScore out;
+  // Bearings, plots without range rate and positions see only the position block of P.
+  const SN S = l.position_only ? SN(l.H.template leftCols<3>() * P.template topLeftCorner<3, 3>() *
+                                        l.H.template leftCols<3>().transpose() +
+                                    SN(m.R))
+                               : SN(l.H * P * l.H.transpose() + SN(m.R));
   SN S_inv;
+  double det = 0.0;    // N <= 3
+  Eigen::LLT<SN> llt;  // N > 3
   if constexpr (N <= 3) {
-    const double det = S.determinant();
+    det = S.determinant();
     if (!(S(0, 0) > 0.0) || !(det > 0.0) ||
         (N >= 3 && !(S(0, 0) * S(1, 1) - S(0, 1) * S(1, 0) > 0.0))) {
       return out;
     }
     S_inv = S.inverse();
-    log_det = std::log(det);
   } else {
-    Eigen::LLT<SN> llt(S);
+    llt.compute(S);
     if (llt.info() != Eigen::Success) {
       return out;
     }
     S_inv = llt.solve(SN::Identity());
+  }
+  out.mahalanobis2 = l.nu.dot(S_inv * l.nu);
+  if (out.mahalanobis2 > gate) {
+    out.log_likelihood = -std::numeric_limits<double>::infinity();
+    out.valid = std::isfinite(out.mahalanobis2);
+    return out;
+  }
+  double log_det = 0.0;
+  if constexpr (N <= 3) {
+    log_det = std::log(det);
+  } else {
     for (int i = 0; i < N; ++i) {
       log_det += 2.0 * std::log(llt.matrixLLT()(i, i));
     }
   }
-  out.mahalanobis2 = nu.dot(S_inv * nu);
   out.log_likelihood = -0.5 * (out.mahalanobis2 + log_det + N * std::log(2.0 * std::numbers::pi));
   out.valid = std::isfinite(out.log_likelihood);
   return out;
+}
+
+// Gaussians in a row that share a mean share the linearisation.
+template <int N>
+void gate_scores_fixed(const MeasurementModel& m, std::span<const Gaussian> g, double gate,
+                       std::span<GateScore> out) {
+  Linearised<N> l;
+  for (std::size_t c = 0; c < g.size(); ++c) {
+    if (c == 0 || g[c].x != g[c - 1].x) {
+      l = linearise<N>(m, g[c].x);
+    }
+    out[c] = gate_score_fixed<N>(m, l, g[c].P, gate);
+  }
 }
 
 // The EKF in fixed-size arithmetic for measurement dimension N (dynamic-size Eigen products are
@@ -61,10 +104,17 @@ Innovation innovate_ekf_fixed(const MeasurementModel& m, const Gaussian& g) {
   using SN = Eigen::Matrix<double, N, N>;
   using VN = Eigen::Matrix<double, N, 1>;
   Innovation in;
-  const HN H = m.jacobian(g.x);
-  const VN nu = m.residual(m.z, m.h(g.x));
-  const Eigen::Matrix<double, kStateDim, N> Pxz = g.P * H.transpose();
-  const SN S = H * Pxz + SN(m.R);
+  const Linearised<N> l = linearise<N>(m, g.x);
+  const HN H = l.H;
+  const VN& nu = l.nu;
+  // Only the position columns of H are non-zero for bearings, plots without range rate and
+  // positions: the products skip the rest (the sums are the same, less the zero terms).
+  const Eigen::Matrix<double, kStateDim, N> Pxz =
+      l.position_only ? Eigen::Matrix<double, kStateDim, N>(g.P.template leftCols<3>() *
+                                                            H.template leftCols<3>().transpose())
+                      : Eigen::Matrix<double, kStateDim, N>(g.P * H.transpose());
+  const SN S = l.position_only ? SN(H.template leftCols<3>() * Pxz.template topRows<3>() + SN(m.R))
+                               : SN(H * Pxz + SN(m.R));
   SN S_inv;
   double log_det = 0.0;
   if constexpr (N <= 3) {
@@ -206,31 +256,39 @@ void apply_fixed(const Innovation& in, Gaussian& g) {
   using SN = Eigen::Matrix<double, N, N>;
   const Eigen::Matrix<double, kStateDim, N> Pxz = in.Pxz;
   const SN S_inv = in.S_inv;
-  const SN S = in.S;
   const Eigen::Matrix<double, kStateDim, N> K = Pxz * S_inv;
   g.x += K * Eigen::Matrix<double, N, 1>(in.nu);
-  g.P -= K * S * K.transpose();
+  g.P -= K * Pxz.transpose();  // K S K' = P H' S^-1 H P = K Pxz'
   symmetrize(g.P);
 }
 
 }  // namespace
 
-GateScore gate_score(const MeasurementModel& m, const Gaussian& g) {
+GateScore gate_score(const MeasurementModel& m, const Gaussian& g, double gate) {
+  GateScore out;
+  gate_scores(m, std::span<const Gaussian>(&g, 1), std::span<GateScore>(&out, 1), gate);
+  return out;
+}
+
+void gate_scores(const MeasurementModel& m, std::span<const Gaussian> g, std::span<GateScore> out,
+                 double gate) {
   switch (m.dim) {
-    case 1: {
-      const Innovation in = innovate(m, g, UpdateMethod::Ekf);
-      return GateScore{in.mahalanobis2, in.log_likelihood, in.valid};
-    }
+    case 1:
+      for (std::size_t c = 0; c < g.size(); ++c) {
+        const Innovation in = innovate(m, g[c], UpdateMethod::Ekf);
+        out[c] = GateScore{in.mahalanobis2, in.log_likelihood, in.valid};
+      }
+      return;
     case 2:
-      return gate_score_fixed<2>(m, g);
+      return gate_scores_fixed<2>(m, g, gate, out);
     case 3:
-      return gate_score_fixed<3>(m, g);
+      return gate_scores_fixed<3>(m, g, gate, out);
     case 4:
-      return gate_score_fixed<4>(m, g);
+      return gate_scores_fixed<4>(m, g, gate, out);
     case 5:
-      return gate_score_fixed<5>(m, g);
+      return gate_scores_fixed<5>(m, g, gate, out);
     default:
-      return gate_score_fixed<6>(m, g);
+      return gate_scores_fixed<6>(m, g, gate, out);
   }
 }
 

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <span>
 
 #include "track/measurement_model.hpp"
 #include "track/state.hpp"
@@ -37,7 +39,15 @@ struct GateScore {
   double log_likelihood = 0.0;
   bool valid = false;
 };
-[[nodiscard]] GateScore gate_score(const MeasurementModel& m, const Gaussian& g);
+// With `gate` given, a pair whose Mahalanobis distance exceeds it is returned valid but with no
+// log-likelihood (-inf): most scored pairs fail the gate, and the determinant's log is then waste.
+[[nodiscard]] GateScore gate_score(const MeasurementModel& m, const Gaussian& g,
+                                   double gate = std::numeric_limits<double>::infinity());
+// The same for several Gaussians (out[c] for g[c]). Neighbours with the same mean share the
+// measurement function and its Jacobian: a starting track's speed classes differ only in their
+// covariance until its second detection.
+void gate_scores(const MeasurementModel& m, std::span<const Gaussian> g, std::span<GateScore> out,
+                 double gate = std::numeric_limits<double>::infinity());
 void apply(const Innovation& in, Gaussian& g);
 
 }  // namespace dewline::track

@@ -159,7 +159,8 @@ MeasJac MeasurementModel::jacobian(const StateVec& x) const {
 MeasVec MeasurementModel::residual(const MeasVec& a, const MeasVec& b) const {
   MeasVec r = a - b;
   for (int i = 0; i < dim; ++i) {
-    if ((angle_rows >> static_cast<unsigned>(i)) & 1U) {
+    // Already in [-pi, pi) as a rule: wrapping (fmod) would only add rounding and time.
+    if (((angle_rows >> static_cast<unsigned>(i)) & 1U) && (r(i) >= kPi || r(i) < -kPi)) {
       r(i) = wrap_pi(r(i));
     }
   }

@@ -286,7 +286,7 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
     }
     loglik = sc.log_likelihood;
   } else {
-    const GateScore in = method == UpdateMethod::Ekf ? gate_score(m, p.combined) : [&] {
+    const GateScore in = method == UpdateMethod::Ekf ? gate_score(m, p.combined, gate) : [&] {
       const Innovation u = innovate(m, p.combined, method);
       return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
     }();
