@@ -39,8 +39,9 @@ struct GateScore {
   double log_likelihood = 0.0;
   bool valid = false;
 };
-// With `gate` given, a pair whose Mahalanobis distance exceeds it is returned valid but with no
-// log-likelihood (-inf): most scored pairs fail the gate, and the determinant's log is then waste.
+// With `gate` given, a pair whose Mahalanobis distance exceeds it may come back valid with no
+// log-likelihood (-inf; 1-D measurements always get theirs): most scored pairs fail the gate, and
+// the determinant's log is then waste.
 [[nodiscard]] GateScore gate_score(const MeasurementModel& m, const Gaussian& g,
                                    double gate = std::numeric_limits<double>::infinity());
 // The same for several Gaussians (out[c] for g[c]). Neighbours with the same mean share the
