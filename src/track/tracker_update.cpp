@@ -453,6 +453,33 @@ GateSummary mixture_summary(const std::array<Gaussian, N>& comp, const std::arra
   return s;
 }
 
+// The horizontal mean of a Gaussian mixture and its horizontal variance P(0,0) + P(1,1), as the
+// moment-matched Gaussian (combined()) has them, without forming its 7x7 covariance.
+struct HorizontalMoments {
+  Eigen::Vector2d mean;
+  double variance = 0.0;
+};
+
+template <std::size_t N>
+HorizontalMoments horizontal_moments(const std::array<Gaussian, N>& comp,
+                                     const std::array<double, N>& w, std::size_t count) {
+  if (count == 1) {
+    return {comp[0].x.template head<2>(), comp[0].P(0, 0) + comp[0].P(1, 1)};
+  }
+  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+  for (std::size_t c = 0; c < count; ++c) {
+    mean += w[c] * comp[c].x.template head<2>();
+  }
+  double p00 = 0.0;
+  double p11 = 0.0;
+  for (std::size_t c = 0; c < count; ++c) {
+    const Eigen::Vector2d d = comp[c].x.template head<2>() - mean;
+    p00 += w[c] * (comp[c].P(0, 0) + d(0) * d(0));
+    p11 += w[c] * (comp[c].P(1, 1) + d(1) * d(1));
+  }
+  return {mean, p00 + p11};
+}
+
 }  // namespace
 
 void Tracker::refresh_summary(TrackRecord& tr) const {
@@ -760,9 +787,11 @@ void Tracker::start_track(const Detection& d, const MeasurementModel& m, const D
     vmax = std::max(vmax, v.sigma_h_mps);
   }
   const TrackRecord& nt = tracks_.back();
-  const Gaussian ng = nt.initiating ? fs(nt).init.combined() : fs(nt).imm.combined();
-  const Eigen::Vector2d c = ng.x.head<2>();
-  const double pos_sigma = std::sqrt(ng.P(0, 0) + ng.P(1, 1));
+  const HorizontalMoments h =
+      nt.initiating ? horizontal_moments(fs(nt).init.comp, fs(nt).init.w, fs(nt).init.count)
+                    : horizontal_moments(fs(nt).imm.model, fs(nt).imm.mu, fs(nt).imm.count);
+  const Eigen::Vector2d c = h.mean;
+  const double pos_sigma = std::sqrt(h.variance);
   // A track started late (retrodiction) is older than the index: its disc spans the gap too.
   const double w = cfg_.index_validity_s + index_gap_s(nt.time);
   index_.insert(k, SpatialIndex::Disc{
