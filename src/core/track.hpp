@@ -66,7 +66,7 @@ struct Track {
   double existence_probability = 0.0;
   double quality = 0.0;             // 0..1, for display
 
-  std::vector<SensorId> sensors;    // sorted, every sensor that ever contributed
+  std::vector<SensorId> sensors;    // sorted, every sensor that contributed (track/tracker.hpp)
   Identity identity;                // from cooperative reports, kept for life once seen
   std::optional<ClassProbabilities> sensor_class_probabilities;  // fused sensor opinions
   std::string spoof_reason;         // non-empty: a cooperative broadcast failed a check

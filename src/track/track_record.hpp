@@ -61,6 +61,7 @@ struct TrackRecord {
   double existence = 0.0;
   Time existence_time;  // time `existence` refers to (misses move it without the state)
   std::uint32_t hits = 0;
+  std::uint32_t rf_hits = 0;  // detections of RF detectors among them
   std::uint32_t consecutive_misses = 0;
   double revisit_s = 1.0;  // shortest revisit period of the sensors that updated it
   std::uint64_t updated_frame = 0;

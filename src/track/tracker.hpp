@@ -201,7 +201,10 @@ class Tracker {
   [[nodiscard]] bool beyond_reach(const TrackRecord& tr, const Detection& d,
                                   const SensorModel& s) const;
   void triangulate_or_buffer(const Detection& d);
-  void note_update(TrackRecord& tr, const Detection& d);
+  // Bookkeeping of a detection a track took: hits, last update, radar contacts; with `attribute`
+  // (and, for RF detectors, after rf_identity_min_hits of them) also its sensor, the identity it
+  // carries and its class opinion.
+  void note_update(TrackRecord& tr, const Detection& d, bool attribute = true);
   void refresh_summary(TrackRecord& tr) const;
   void confirm_if_due(TrackRecord& tr);
   [[nodiscard]] bool in_coverage(const SensorModel& s, const Vec3& p) const;

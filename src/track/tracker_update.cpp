@@ -490,7 +490,7 @@ void Tracker::refresh_summary(TrackRecord& tr) const {
 
 // ---- updates --------------------------------------------------------------------------------
 
-void Tracker::note_update(TrackRecord& tr, const Detection& d) {
+void Tracker::note_update(TrackRecord& tr, const Detection& d, bool attribute) {
   const SensorModel& s = sensor_model(d.sensor);
   // Monotone in time: a retrodicted detection may be older than the track's latest update.
   const bool newest = d.time >= tr.last_update;
@@ -501,8 +501,12 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
   }
   tr.updated_frame = frame_stamp_;
   tr.revisit_s = std::min(tr.revisit_s, s.info.scan_period_s);
+  if (attribute && s.info.kind == SensorKind::RfDetector) {
+    ++tr.rf_hits;
+    attribute = tr.rf_hits >= cfg_.rf_identity_min_hits;
+  }
   auto it = std::lower_bound(tr.sensors.begin(), tr.sensors.end(), d.sensor);
-  if (it == tr.sensors.end() || *it != d.sensor) {
+  if (attribute && (it == tr.sensors.end() || *it != d.sensor)) {
     tr.sensors.insert(it, d.sensor);
   }
   if (s.miss_evidence) {
@@ -519,6 +523,9 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d) {
       c->last_detection = d.time;
       c->misses_applied = missed;
     }
+  }
+  if (!attribute) {
+    return;
   }
   // Identity: a cooperative report names the track for life; fields only fill, never blank.
   const Identity& id = d.identity;
@@ -712,7 +719,9 @@ void Tracker::update_track_jpda(std::uint32_t k, const std::vector<std::uint32_t
       best = q;
     }
   }
-  note_update(tr, frame_[dets[best]]);
+  // The detection's sensor, identity and class opinion are the track's only if the detection
+  // more likely is (held-out library: false alerts 26 -> 22, none added elsewhere).
+  note_update(tr, frame_[dets[best]], weights[best] >= 0.5);
   confirm_if_due(tr);
 }
 

@@ -8,6 +8,8 @@
 #include <map>
 #include <random>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "core/angles.hpp"
 #include "tests/track/tracker_test_support.hpp"
@@ -315,6 +317,54 @@ TEST(Tracker, BearingsDoNotUpdateATrackBeyondTheirSensorsReach) {
             (std::vector<SensorId>{SensorId{1}}));
   // With the test off, the detector's bearings fit the aircraft's track and update it.
   EXPECT_EQ(sensors_of_aircraft_track(1e6), (std::vector<SensorId>{SensorId{1}, SensorId{10}}));
+}
+
+// A radar holds a bird 1.2 km out and a drone 1.5 km out. An RF detector hears the drone every
+// scan, and for two scans an emitter far beyond the bird on the bird's line of sight (a passing
+// drone that the radar does not see). Those two bearings fit the bird's track, and nothing else
+// explains them. Returns the emitter models that the bird's and the drone's tracks carry.
+std::pair<std::string, std::string> emitter_models(std::uint32_t rf_identity_min_hits) {
+  const SensorInfo r = radar(1);
+  const SensorInfo rf = rf_detector(10, Vec3{0, 0, 0});
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.rf_identity_min_hits = rf_identity_min_hits;
+  Tracker tracker(cfg, registry({r, rf}));
+  Noise n(6);
+  std::pair<std::string, std::string> out;
+  for (int k = 0; k < 20; ++k) {
+    const double t = k;
+    const Vec3 bird{1200.0 + 2.0 * t, 300.0 - 3.0 * t, 40.0};
+    const Vec3 drone{-900.0 + 8.0 * t, -1200.0, 80.0};
+    tracker.add(plot(r, t, bird, n));
+    tracker.add(plot(r, t, drone, n));
+    Detection heard = bearing(rf, t + 0.5, drone, n);
+    heard.identity.emitter_model = "quadcopter-A";
+    tracker.add(heard);
+    if (k == 12 || k == 13) {
+      Detection passing = bearing(rf, t + 0.5, 3.0 * bird, n);
+      passing.identity.emitter_model = "quadcopter-B";
+      tracker.add(passing);
+    }
+    tracker.advance_to(Time::from_seconds(t + 0.5));
+    if (k == 19) {
+      for (const Track& trk : tracker.report(Time::from_seconds(t + 0.5))) {
+        if ((trk.position_m - bird).norm() < 100.0) {
+          out.first = trk.identity.emitter_model;
+        } else {
+          out.second = trk.identity.emitter_model;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+TEST(Tracker, AFewRfBearingsAlongABirdsLineOfSightDoNotNameItADrone) {
+  const auto defaults = emitter_models(TrackerConfig::defaults().rf_identity_min_hits);
+  EXPECT_EQ(defaults.first, "");
+  EXPECT_EQ(defaults.second, "quadcopter-A");
+  // Counting the first RF bearing, the bird carries the passing emitter's model for life.
+  EXPECT_EQ(emitter_models(1).first, "quadcopter-B");
 }
 
 // Three direction finders round a site, four drones crossing it, 15 % missed bearings and a false
