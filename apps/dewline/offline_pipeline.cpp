@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cmath>
+#include <ctime>
 #include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/config.hpp"
+#include "core/log.hpp"
 #include "ingest/exchange/located_json.hpp"
 #include "ingest/exchange/native_json.hpp"
 #include "ingest/exchange/zones_geojson.hpp"
@@ -18,6 +19,21 @@ namespace dewline::app {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Counts and logs the rows a lenient reader left out, by sensor where the row named one.
+void note_skipped(ScenarioInput& in, const std::vector<ingest::SkippedRow>& skipped,
+                  const fs::path& file) {
+  for (const ingest::SkippedRow& row : skipped) {
+    std::string source = file.filename().string();
+    if (row.sensor) {
+      const SensorInfo* s = in.sensors.find(*row.sensor);
+      source = s != nullptr && !s->name.empty() ? s->name : "sensor-" + to_string(*row.sensor);
+    }
+    if (in.input_rejects.count(source, "malformed_row")) {
+      log().warn("input: skipped a malformed row from {}: {}", source, row.error.message());
+    }
+  }
+}
 
 }  // namespace
 
@@ -40,11 +56,13 @@ Result<ScenarioInput, std::string> load_scenario(const fs::path& dir, InputMode 
     for (auto& s : *sensors) {
       in.sensors.add(std::move(s));
     }
-    auto dets = ingest::read_detections_jsonl(dir / "detections.jsonl");
+    std::vector<ingest::SkippedRow> skipped;
+    auto dets = ingest::read_detections_jsonl(dir / "detections.jsonl", &skipped);
     if (!dets) {
       return unexpected(dets.error().message());
     }
     in.detections = std::move(*dets);
+    note_skipped(in, skipped, dir / "detections.jsonl");
     in.native = true;
     if (fs::exists(dir / "meta.json")) {
       std::ifstream f(dir / "meta.json");
@@ -64,11 +82,13 @@ Result<ScenarioInput, std::string> load_scenario(const fs::path& dir, InputMode 
     for (auto& s : *sensors) {
       in.sensors.add(std::move(s));
     }
-    auto rows = ingest::read_measurements_csv(dir / "measurements.csv");
+    std::vector<ingest::SkippedRow> skipped;
+    auto rows = ingest::read_measurements_csv(dir / "measurements.csv", &skipped);
     if (!rows) {
       return unexpected(rows.error().message());
     }
     in.detections = ingest::to_detections(*rows, in.sensors);
+    note_skipped(in, skipped, dir / "measurements.csv");
   }
   // Arrival order: a native recording may carry receive times later than the detections' own
   // (a sensor's latency); the tracker sees them as they would have arrived, so late ones are late.
@@ -89,9 +109,10 @@ Result<ScenarioInput, std::string> load_scenario(const fs::path& dir, InputMode 
   }
   if (fs::exists(dir / "zones.geojson")) {
     if (!in.site) {
-      return unexpected(fmt::format("{}: zones.geojson needs site.csv (the WGS84 origin of the "
-                                    "site frame)",
-                                    dir.string()));
+      return unexpected(
+          fmt::format("{}: zones.geojson needs site.csv (the WGS84 origin of the "
+                      "site frame)",
+                      dir.string()));
     }
     auto zones = ingest::read_zones_geojson(dir / "zones.geojson", EnuFrame(*in.site));
     if (!zones) {
@@ -198,6 +219,7 @@ TrackerRun run_tracker(const ScenarioInput& in, const track::TrackerConfig& cfg,
   }
   run.stats = tracker.stats();
   run.rejects = tracker.rejects();
+  run.rejects.merge(in.input_rejects);
   return run;
 }
 
@@ -244,7 +266,6 @@ Result<track::TrackerConfig, std::string> load_tracker_config(const fs::path& fi
   }
   return cfg;
 }
-
 
 Result<assess::AssessConfig, std::string> load_assess_config(const fs::path& file) {
   assess::AssessConfig cfg = assess::AssessConfig::defaults();

@@ -41,8 +41,11 @@ struct ScenarioInput {
   SensorRegistry sensors;
   std::vector<Detection> detections;  // time order
   std::optional<Geodetic> site;
-  std::vector<Zone> zones;            // zones.geojson, in the site frame (needs site.csv)
-  double report_period_s = 1.0;       // native mode
+  std::vector<Zone> zones;       // zones.geojson, in the site frame (needs site.csv)
+  double report_period_s = 1.0;  // native mode
+  // Rows of the detection files left out as malformed, per sensor (or file) and reason; each
+  // logged (rate-limited) with its file, line and why. run_tracker adds them to its rejects.
+  RejectCounter input_rejects;
 };
 
 Result<ScenarioInput, std::string> load_scenario(const std::filesystem::path& dir, InputMode mode);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -111,6 +112,50 @@ TEST(TrackCli, BenchPerScanGivesEachScansMedianTime) {
   }
   EXPECT_GT(sum, 0.0);
   EXPECT_FALSE(bench(dir / "sim", "").contains("per_scan")) << "only when asked";
+}
+
+// A recording with broken rows among its plots: each is skipped and counted (bench's
+// "rejected"), and every good plot is still tracked: the tracks are those of the clean file.
+TEST(TrackCli, MalformedRowsAreSkippedCountedAndTheRestTracked) {
+  const auto dir = test::scratch_dir("track_cli_malformed");
+  const auto src = test::shared_scenario("radar-s10");
+  for (const char* sub : {"clean", "broken"}) {
+    std::filesystem::create_directories(dir / sub);
+    std::filesystem::copy_file(src / "sensors.csv", dir / sub / "sensors.csv");
+    std::filesystem::copy_file(src / "truth.csv", dir / sub / "truth.csv");
+  }
+  std::filesystem::copy_file(src / "measurements.csv", dir / "clean" / "measurements.csv");
+  std::ifstream in(src / "measurements.csv");
+  std::ofstream out(dir / "broken" / "measurements.csv");
+  std::string line;
+  for (int n = 0; std::getline(in, line); ++n) {
+    out << line << '\n';
+    if (n == 100) {
+      out << "5.000,0,1200\n";                // too few fields
+      out << "5.000,0,12x0,0.5,0.1,-1\n";     // range not a number
+      out << "5.000,zero,1200,0.5,0.1,-1\n";  // sensor id not an integer
+    }
+  }
+  out.close();
+  const nlohmann::json clean = bench(dir / "clean", "");
+  const nlohmann::json broken = bench(dir / "broken", "");
+  EXPECT_EQ(clean["rejected"].get<int>(), 0);
+  EXPECT_EQ(broken["rejected"].get<int>(), 3);
+  EXPECT_EQ(broken["detections"], clean["detections"]);
+  const std::string bin = test::dewline_binary().string();
+  for (const char* sub : {"clean", "broken"}) {
+    const auto [code, text] =
+        run(bin + " track --quiet --no-assess --scenario " + (dir / sub).string() + " --out " +
+            (dir / sub / "tracks.csv").string());
+    EXPECT_EQ(code, 0) << sub << ": " << text;
+  }
+  auto slurp = [](const std::filesystem::path& p) {
+    std::ifstream f(p);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  };
+  const std::string tracks = slurp(dir / "clean" / "tracks.csv");
+  EXPECT_GT(tracks.size(), 1000U);
+  EXPECT_EQ(slurp(dir / "broken" / "tracks.csv"), tracks);
 }
 
 // The tracker on the shipped scenario library (seed 1, defaults: GNN, JPDA on bearing frames):

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
 
 namespace dewline::ingest {
@@ -30,6 +31,13 @@ struct FileError {
   std::string column;
   std::string reason;
   [[nodiscard]] std::string message() const;
+};
+
+// A data row (or line) that a lenient reader left out: where and why, and its sensor when that
+// field could be read.
+struct SkippedRow {
+  FileError error;
+  std::optional<SensorId> sensor;
 };
 
 class CsvReader {
@@ -46,6 +54,7 @@ class CsvReader {
   // Advances to the next non-empty data row; false at the end or after an error.
   bool next();
   [[nodiscard]] std::size_t line() const { return line_no_; }
+  [[nodiscard]] const std::string& source() const { return source_; }
 
   // Field accessors for the current row. A malformed field records an error (see failed()).
   std::string_view text(std::size_t col);
@@ -57,6 +66,9 @@ class CsvReader {
   [[nodiscard]] bool failed() const { return error_.has_value(); }
   [[nodiscard]] const FileError& error() const { return *error_; }
   void fail(std::string_view column, std::string reason);
+  // Forgets the current row's error so that next() goes on: for a caller that skips malformed
+  // rows (recording each) instead of failing the file.
+  void clear_error() { error_.reset(); }
 
  private:
   CsvReader(std::string text, std::string source);

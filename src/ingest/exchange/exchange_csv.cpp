@@ -1,5 +1,6 @@
 #include "ingest/exchange/exchange_csv.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -39,8 +40,20 @@ Result<T, FileError> done(CsvReader& r, T value) {
   return value;
 }
 
+// The sensor of a row that is otherwise malformed, when its sensor_id field reads.
+std::optional<SensorId> sensor_of(std::string_view field) {
+  std::uint32_t id = 0;
+  const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), id);
+  if (ec != std::errc() || ptr != field.data() + field.size() || field.empty()) {
+    return std::nullopt;
+  }
+  return SensorId{id};
+}
+
 // Formats -0.000 as 0.000 so equal values print identically.
-double no_negative_zero(double v) { return v == 0.0 ? 0.0 : v; }
+double no_negative_zero(double v) {
+  return v == 0.0 ? 0.0 : v;
+}
 
 void append_fixed(std::string& out, double v, int decimals) {
   fmt::format_to(std::back_inserter(out), "{:.{}f}", no_negative_zero(v), decimals);
@@ -71,10 +84,24 @@ Result<std::vector<SensorInfo>, FileError> read_sensors_csv(const std::filesyste
   if (!r) {
     return unexpected(r.error());
   }
-  static constexpr std::array<std::string_view, 13> kNames = {
-      "sensor_id", "x_m", "y_m", "z_m", "sigma_range_m", "sigma_azimuth_rad",
-      "sigma_elevation_rad", "pd", "clutter_per_scan", "range_min_m", "range_max_m",
-      "elevation_max_rad", "scan_period_s"};
+  return read_sensors_csv(*r);
+}
+
+Result<std::vector<SensorInfo>, FileError> read_sensors_csv(CsvReader& reader) {
+  CsvReader* r = &reader;
+  static constexpr std::array<std::string_view, 13> kNames = {"sensor_id",
+                                                              "x_m",
+                                                              "y_m",
+                                                              "z_m",
+                                                              "sigma_range_m",
+                                                              "sigma_azimuth_rad",
+                                                              "sigma_elevation_rad",
+                                                              "pd",
+                                                              "clutter_per_scan",
+                                                              "range_min_m",
+                                                              "range_max_m",
+                                                              "elevation_max_rad",
+                                                              "scan_period_s"};
   std::array<std::size_t, 13> c{};
   std::vector<SensorInfo> out;
   if (!columns(*r, kNames, c)) {
@@ -140,20 +167,35 @@ Result<void, FileError> write_sensors_csv(const std::filesystem::path& path,
 // ---- measurements.csv -----------------------------------------------------------------------
 
 Result<std::vector<MeasurementRow>, FileError> read_measurements_csv(
-    const std::filesystem::path& path) {
+    const std::filesystem::path& path, std::vector<SkippedRow>* skipped) {
   auto r = CsvReader::open(path);
   if (!r) {
     return unexpected(r.error());
   }
-  static constexpr std::array<std::string_view, 5> kNames = {
-      "time_s", "sensor_id", "range_m", "azimuth_rad", "elevation_rad"};
+  return read_measurements_csv(*r, skipped);
+}
+
+Result<std::vector<MeasurementRow>, FileError> read_measurements_csv(
+    CsvReader& reader, std::vector<SkippedRow>* skipped) {
+  CsvReader* r = &reader;
+  static constexpr std::array<std::string_view, 5> kNames = {"time_s", "sensor_id", "range_m",
+                                                             "azimuth_rad", "elevation_rad"};
   std::array<std::size_t, 5> c{};
   if (!columns(*r, kNames, c)) {
     return unexpected(r->error());
   }
   const auto truth_col = r->optional_column("truth_id");
   std::vector<MeasurementRow> out;
-  while (r->next()) {
+  while (true) {
+    if (!r->next()) {
+      // A row with too few fields ends next() with an error; a lenient read records it and goes on.
+      if (skipped == nullptr || !r->failed()) {
+        break;
+      }
+      skipped->push_back(SkippedRow{r->error(), std::nullopt});
+      r->clear_error();
+      continue;
+    }
     MeasurementRow m;
     m.time_s = r->number(c[0]);
     const std::int64_t id = r->integer(c[1]);
@@ -167,11 +209,22 @@ Result<std::vector<MeasurementRow>, FileError> read_measurements_csv(
     m.azimuth_rad = r->number(c[3]);
     m.elevation_rad = r->optional_number(c[4]).value_or(std::nan(""));
     if (truth_col) {
-      auto t = r->optional_number(*truth_col);
-      m.truth_id = t ? static_cast<std::int64_t>(*t) : -1;
+      // Diagnostic only (the tracker never reads it): a value that is no id reads as clutter
+      // (-1) rather than costing the plot.
+      const std::string_view f = r->text(*truth_col);
+      double t = -1.0;
+      const auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), t);
+      const bool ok =
+          ec == std::errc() && ptr == f.data() + f.size() && std::isfinite(t) && std::abs(t) < 9e15;
+      m.truth_id = ok ? static_cast<std::int64_t>(t) : -1;
     }
     if (r->failed()) {
-      break;
+      if (skipped == nullptr) {
+        break;
+      }
+      skipped->push_back(SkippedRow{r->error(), sensor_of(r->text(c[1]))});
+      r->clear_error();
+      continue;
     }
     out.push_back(m);
   }
@@ -233,6 +286,11 @@ Result<std::vector<TruthRow>, FileError> read_truth_csv(const std::filesystem::p
   if (!r) {
     return unexpected(r.error());
   }
+  return read_truth_csv(*r);
+}
+
+Result<std::vector<TruthRow>, FileError> read_truth_csv(CsvReader& reader) {
+  CsvReader* r = &reader;
   static constexpr std::array<std::string_view, 8> kNames = {
       "time_s", "target_id", "x_m", "y_m", "z_m", "vx_mps", "vy_mps", "vz_mps"};
   std::array<std::size_t, 8> c{};
@@ -282,6 +340,11 @@ Result<std::vector<TrackRow>, FileError> read_tracks_csv(const std::filesystem::
   if (!r) {
     return unexpected(r.error());
   }
+  return read_tracks_csv(*r);
+}
+
+Result<std::vector<TrackRow>, FileError> read_tracks_csv(CsvReader& reader) {
+  CsvReader* r = &reader;
   static constexpr std::array<std::string_view, 8> kNames = {
       "time_s", "track_id", "x_m", "y_m", "z_m", "vx_mps", "vy_mps", "vz_mps"};
   std::array<std::size_t, 8> c{};
@@ -402,6 +465,11 @@ Result<std::vector<LabelRow>, FileError> read_labels_csv(const std::filesystem::
   if (!r) {
     return unexpected(r.error());
   }
+  return read_labels_csv(*r);
+}
+
+Result<std::vector<LabelRow>, FileError> read_labels_csv(CsvReader& reader) {
+  CsvReader* r = &reader;
   const auto id_col = r->column("target_id");
   const auto class_col = r->column("class");
   if (!id_col || !class_col) {
@@ -446,8 +514,8 @@ Result<void, FileError> write_labels_csv(const std::filesystem::path& path,
                                          const std::vector<LabelRow>& rows) {
   std::string out = "target_id,class,subclass,hostile\n";
   for (const auto& l : rows) {
-    fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", l.target_id,
-                   to_string(l.target_class), l.subclass, l.hostile.value_or(false) ? 1 : 0);
+    fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", l.target_id, to_string(l.target_class),
+                   l.subclass, l.hostile.value_or(false) ? 1 : 0);
   }
   return write_file_text(path, out);
 }
@@ -459,6 +527,11 @@ Result<Geodetic, FileError> read_site_csv(const std::filesystem::path& path) {
   if (!r) {
     return unexpected(r.error());
   }
+  return read_site_csv(*r);
+}
+
+Result<Geodetic, FileError> read_site_csv(CsvReader& reader) {
+  CsvReader* r = &reader;
   const auto lat = r->column("lat_deg");
   const auto lon = r->column("lon_deg");
   const auto alt = r->column("alt_m");
@@ -469,12 +542,12 @@ Result<Geodetic, FileError> read_site_csv(const std::filesystem::path& path) {
     if (r->failed()) {
       return unexpected(r->error());
     }
-    return unexpected(FileError{path.string(), 2, "", "no site row"});
+    return unexpected(FileError{r->source(), 2, "", "no site row"});
   }
   Geodetic g{r->number(*lat), r->number(*lon), r->number(*alt)};
   if (!r->failed() && (std::abs(g.lat_deg) > 90.0 || std::abs(g.lon_deg) > 180.0)) {
-    r->fail("lat_deg", fmt::format("latitude/longitude out of range: {}, {}", g.lat_deg,
-                                   g.lon_deg));
+    r->fail("lat_deg",
+            fmt::format("latitude/longitude out of range: {}, {}", g.lat_deg, g.lon_deg));
   }
   return done(*r, g);
 }

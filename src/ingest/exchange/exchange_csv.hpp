@@ -6,7 +6,8 @@
 // angles.hpp (CCW from East), which is the exchange convention.
 //
 // Readers check every field and return a FileError naming file, line and column; writers format
-// numbers with fixed precision so that the same input gives byte-identical files.
+// numbers with fixed precision so that the same input gives byte-identical files. Each reader
+// also takes a CsvReader (CsvReader::from_string for text that is not a file: tests, fuzzers).
 #pragma once
 
 #include <cstdint>
@@ -73,11 +74,17 @@ struct LabelRow {
 };
 
 Result<std::vector<SensorInfo>, FileError> read_sensors_csv(const std::filesystem::path& path);
+Result<std::vector<SensorInfo>, FileError> read_sensors_csv(CsvReader& reader);
 Result<void, FileError> write_sensors_csv(const std::filesystem::path& path,
                                           const std::vector<SensorInfo>& radars);
 
+// With `skipped`, a malformed row (a field missing or not a number) is recorded there and the
+// reading goes on: one bad plot of a recording does not cost the rest of it. Without, the first
+// malformed row fails the read. A missing header column fails it either way.
 Result<std::vector<MeasurementRow>, FileError> read_measurements_csv(
-    const std::filesystem::path& path);
+    const std::filesystem::path& path, std::vector<SkippedRow>* skipped = nullptr);
+Result<std::vector<MeasurementRow>, FileError> read_measurements_csv(
+    CsvReader& reader, std::vector<SkippedRow>* skipped = nullptr);
 Result<void, FileError> write_measurements_csv(const std::filesystem::path& path,
                                                const std::vector<MeasurementRow>& rows);
 
@@ -87,20 +94,24 @@ Result<void, FileError> write_measurements_csv(const std::filesystem::path& path
                                                    const SensorRegistry& sensors);
 
 Result<std::vector<TruthRow>, FileError> read_truth_csv(const std::filesystem::path& path);
+Result<std::vector<TruthRow>, FileError> read_truth_csv(CsvReader& reader);
 Result<void, FileError> write_truth_csv(const std::filesystem::path& path,
                                         const std::vector<TruthRow>& rows);
 
 Result<std::vector<TrackRow>, FileError> read_tracks_csv(const std::filesystem::path& path);
+Result<std::vector<TrackRow>, FileError> read_tracks_csv(CsvReader& reader);
 Result<void, FileError> write_tracks_csv(const std::filesystem::path& path,
                                          const std::vector<TrackRow>& rows, TrackColumns cols);
 // The same, to any stream (stdout).
 void write_tracks_csv(std::FILE* out, const std::vector<TrackRow>& rows, TrackColumns cols);
 
 Result<std::vector<LabelRow>, FileError> read_labels_csv(const std::filesystem::path& path);
+Result<std::vector<LabelRow>, FileError> read_labels_csv(CsvReader& reader);
 Result<void, FileError> write_labels_csv(const std::filesystem::path& path,
                                          const std::vector<LabelRow>& rows);
 
 Result<Geodetic, FileError> read_site_csv(const std::filesystem::path& path);
+Result<Geodetic, FileError> read_site_csv(CsvReader& reader);
 Result<void, FileError> write_site_csv(const std::filesystem::path& path, const Geodetic& site);
 
 // Writes `text` to `path`, creating parent directories.

@@ -1,5 +1,7 @@
 #include "ingest/exchange/native_json.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,7 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-json vec3(const Vec3& v) { return json::array({v.x(), v.y(), v.z()}); }
+json vec3(const Vec3& v) {
+  return json::array({v.x(), v.y(), v.z()});
+}
 json mat3(const Mat3& m) {
   json a = json::array();
   for (int r = 0; r < 3; ++r) {
@@ -52,6 +56,48 @@ struct Reader {
       return false;
     }
     out = v;
+    return true;
+  }
+  // An optional string field: absent leaves `out` as it is.
+  bool text(const json& o, const char* key, const std::string& path, std::string& out) {
+    if (!o.contains(key)) {
+      return true;
+    }
+    if (!o[key].is_string()) {
+      return fail(path + key, "expected a string");
+    }
+    out = o[key].get<std::string>();
+    return true;
+  }
+  // An optional true/false field: absent leaves `out` as it is.
+  bool flag(const json& o, const char* key, const std::string& path, bool& out) {
+    if (!o.contains(key)) {
+      return true;
+    }
+    if (!o[key].is_boolean()) {
+      return fail(path + key, "expected true or false");
+    }
+    out = o[key].get<bool>();
+    return true;
+  }
+  // An optional code written as a string of digits in `base` (ICAO address in hex, Mode 3/A in
+  // octal), at most `max`. True when present and valid.
+  bool code(const json& o, const char* key, const std::string& path, int base, std::uint32_t max,
+            std::uint32_t& out) {
+    if (!o.contains(key)) {
+      return false;
+    }
+    const json& v = o[key];
+    if (!v.is_string()) {
+      return fail(path + key, "expected a string");
+    }
+    const std::string& t = v.get_ref<const std::string&>();
+    std::uint32_t x = 0;
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), x, base);
+    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || x > max) {
+      return fail(path + key, base == 16 ? "expected hex digits" : "expected octal digits");
+    }
+    out = x;
     return true;
   }
   bool vec(const json& o, const char* key, const std::string& path, Vec3& out) {
@@ -100,7 +146,8 @@ json to_json(const Detection& d) {
       [&](const auto& m) {
         using M = std::decay_t<decltype(m)>;
         if constexpr (std::is_same_v<M, PolarMeasurement>) {
-          json p = {{"range_m", m.range_m}, {"azimuth_rad", m.azimuth_rad},
+          json p = {{"range_m", m.range_m},
+                    {"azimuth_rad", m.azimuth_rad},
                     {"sigma_range_m", m.sigma_range_m},
                     {"sigma_azimuth_rad", m.sigma_azimuth_rad}};
           if (m.elevation_rad) {
@@ -189,8 +236,9 @@ Result<Detection, std::string> detection_from_json(const json& j) {
   d.receive_time = j.contains("receive_time_ns") && j["receive_time_ns"].is_number_integer()
                        ? Time::from_ns(j["receive_time_ns"].get<std::int64_t>())
                        : d.time;
-  if (!j.contains("sensor") || !j["sensor"].is_number_unsigned()) {
-    return unexpected(std::string("sensor: missing or not a non-negative integer"));
+  if (!j.contains("sensor") || !j["sensor"].is_number_unsigned() ||
+      j["sensor"].get<std::uint64_t>() > 0xFFFFFFFFU) {
+    return unexpected(std::string("sensor: missing or not a 32-bit non-negative integer"));
   }
   d.sensor = SensorId{j["sensor"].get<std::uint32_t>()};
   if (j.contains("sensor_position_m")) {
@@ -251,17 +299,16 @@ Result<Detection, std::string> detection_from_json(const json& j) {
   if (j.contains("identity") && j["identity"].is_object()) {
     const json& id = j["identity"];
     Identity& i = d.identity;
-    i.remote_id = id.value("remote_id", "");
-    i.callsign = id.value("callsign", "");
-    i.emitter_model = id.value("emitter_model", "");
-    i.operator_id = id.value("operator_id", "");
-    if (id.contains("icao24")) {
-      i.icao24 = static_cast<std::uint32_t>(
-          std::stoul(id["icao24"].get<std::string>(), nullptr, 16));
+    r.text(id, "remote_id", "identity.", i.remote_id);
+    r.text(id, "callsign", "identity.", i.callsign);
+    r.text(id, "emitter_model", "identity.", i.emitter_model);
+    r.text(id, "operator_id", "identity.", i.operator_id);
+    std::uint32_t code = 0;
+    if (r.code(id, "icao24", "identity.", 16, 0xFFFFFF, code)) {
+      i.icao24 = code;
     }
-    if (id.contains("mode3a")) {
-      i.mode3a = static_cast<std::uint16_t>(
-          std::stoul(id["mode3a"].get<std::string>(), nullptr, 8));
+    if (r.code(id, "mode3a", "identity.", 8, 07777, code)) {
+      i.mode3a = static_cast<std::uint16_t>(code);
     }
     if (id.contains("operator_position_m")) {
       Vec3 v;
@@ -310,9 +357,17 @@ Result<SensorInfo, std::string> sensor_from_json(const json& j) {
   if (!j.is_object() || !j.contains("id") || !j["id"].is_number_unsigned()) {
     return unexpected(std::string("id: missing or not a non-negative integer"));
   }
+  if (j["id"].get<std::uint64_t>() > 0xFFFFFFFFU) {
+    return unexpected(std::string("id: not a 32-bit integer"));
+  }
   s.id = SensorId{j["id"].get<std::uint32_t>()};
-  s.name = j.value("name", fmt::format("sensor-{}", to_underlying(s.id)));
-  const std::string kind = j.value("kind", "other");
+  s.name = fmt::format("sensor-{}", to_underlying(s.id));
+  r.text(j, "name", "", s.name);
+  std::string kind = "other";
+  r.text(j, "kind", "", kind);
+  if (!r.error.empty()) {
+    return unexpected(r.error);
+  }
   auto k = sensor_kind_from_string(kind);
   if (!k) {
     return unexpected("kind: unknown sensor kind \"" + kind + "\"");
@@ -330,41 +385,67 @@ Result<SensorInfo, std::string> sensor_from_json(const json& j) {
   r.number(j, "range_max_m", "", s.range_max_m, false);
   r.number(j, "elevation_max_rad", "", s.elevation_max_rad, false);
   r.number(j, "scan_period_s", "", s.scan_period_s, false);
-  s.reports_elevation = j.value("reports_elevation", true);
-  s.plots_share_scan_time = j.value("plots_share_scan_time", false);
+  s.reports_elevation = true;
+  r.flag(j, "reports_elevation", "", s.reports_elevation);
+  s.plots_share_scan_time = false;
+  r.flag(j, "plots_share_scan_time", "", s.plots_share_scan_time);
   if (!r.error.empty()) {
     return unexpected(r.error);
   }
   return s;
 }
 
-Result<std::vector<Detection>, FileError> read_detections_jsonl(const std::filesystem::path& path) {
+Result<std::vector<Detection>, FileError> read_detections_jsonl(const std::filesystem::path& path,
+                                                                std::vector<SkippedRow>* skipped) {
   auto text = read_file_text(path);
   if (!text) {
     return unexpected(text.error());
   }
+  return parse_detections_jsonl(*text, path.string(), skipped);
+}
+
+Result<std::vector<Detection>, FileError> parse_detections_jsonl(std::string_view t,
+                                                                 const std::string& source,
+                                                                 std::vector<SkippedRow>* skipped) {
   std::vector<Detection> out;
   std::size_t pos = 0;
   std::size_t line = 0;
-  const std::string& t = *text;
   while (pos < t.size()) {
     std::size_t end = t.find('\n', pos);
     if (end == std::string::npos) {
       end = t.size();
     }
     ++line;
-    const std::string_view l(t.data() + pos, end - pos);
+    std::string_view l(t.data() + pos, end - pos);
     pos = end + 1;
+    if (!l.empty() && l.back() == '\r') {
+      l.remove_suffix(1);
+    }
     if (l.empty()) {
       continue;
     }
     json j = json::parse(l, nullptr, false);
-    if (j.is_discarded()) {
-      return unexpected(FileError{path.string(), line, "", "not a JSON object"});
+    if (j.is_discarded() || !j.is_object()) {
+      FileError e{source, line, "", "not a JSON object"};
+      if (skipped == nullptr) {
+        return unexpected(std::move(e));
+      }
+      skipped->push_back(SkippedRow{std::move(e), std::nullopt});
+      continue;
     }
     auto d = detection_from_json(j);
     if (!d) {
-      return unexpected(FileError{path.string(), line, "", d.error()});
+      FileError e{source, line, "", d.error()};
+      if (skipped == nullptr) {
+        return unexpected(std::move(e));
+      }
+      std::optional<SensorId> sensor;
+      if (j.contains("sensor") && j["sensor"].is_number_unsigned() &&
+          j["sensor"].get<std::uint64_t>() <= 0xFFFFFFFFU) {
+        sensor = SensorId{j["sensor"].get<std::uint32_t>()};
+      }
+      skipped->push_back(SkippedRow{std::move(e), sensor});
+      continue;
     }
     out.push_back(std::move(*d));
   }
@@ -386,16 +467,21 @@ Result<std::vector<SensorInfo>, FileError> read_sensors_json(const std::filesyst
   if (!text) {
     return unexpected(text.error());
   }
-  json j = json::parse(*text, nullptr, false);
+  return parse_sensors_json(*text, path.string());
+}
+
+Result<std::vector<SensorInfo>, FileError> parse_sensors_json(std::string_view text,
+                                                              const std::string& source) {
+  json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("sensors") || !j["sensors"].is_array()) {
-    return unexpected(FileError{path.string(), 0, "", "expected {\"sensors\": [...]}"});
+    return unexpected(FileError{source, 0, "", "expected {\"sensors\": [...]}"});
   }
   std::vector<SensorInfo> out;
   std::size_t i = 0;
   for (const auto& s : j["sensors"]) {
     auto si = sensor_from_json(s);
     if (!si) {
-      return unexpected(FileError{path.string(), 0, fmt::format("sensors[{}]", i), si.error()});
+      return unexpected(FileError{source, 0, fmt::format("sensors[{}]", i), si.error()});
     }
     out.push_back(std::move(*si));
     ++i;

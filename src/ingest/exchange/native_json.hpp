@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -27,11 +28,19 @@ Result<Detection, std::string> detection_from_json(const nlohmann::json& j);
 [[nodiscard]] nlohmann::json to_json(const SensorInfo& s);
 Result<SensorInfo, std::string> sensor_from_json(const nlohmann::json& j);
 
-Result<std::vector<Detection>, FileError> read_detections_jsonl(const std::filesystem::path& path);
+// With `skipped`, a line that is not a detection is recorded there and the reading goes on
+// (exchange_csv.hpp, read_measurements_csv); without, it fails the read.
+Result<std::vector<Detection>, FileError> read_detections_jsonl(
+    const std::filesystem::path& path, std::vector<SkippedRow>* skipped = nullptr);
+// The same from text; `source` names it in errors.
+Result<std::vector<Detection>, FileError> parse_detections_jsonl(
+    std::string_view text, const std::string& source, std::vector<SkippedRow>* skipped = nullptr);
 Result<void, FileError> write_detections_jsonl(const std::filesystem::path& path,
                                                const std::vector<Detection>& detections);
 
 Result<std::vector<SensorInfo>, FileError> read_sensors_json(const std::filesystem::path& path);
+Result<std::vector<SensorInfo>, FileError> parse_sensors_json(std::string_view text,
+                                                              const std::string& source);
 Result<void, FileError> write_sensors_json(const std::filesystem::path& path,
                                            const std::vector<SensorInfo>& sensors);
 
