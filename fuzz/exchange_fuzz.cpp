@@ -1,9 +1,9 @@
 // exchange_fuzz.cpp: libFuzzer target for the exchange files (exchange-csv.md) and the native
 // files: the first byte picks the reader (0 measurements.csv, 1 sensors.csv, 2 truth.csv,
-// 3 tracks.csv, 4 labels.csv, 5 site.csv, 6 detections.jsonl, 7 sensors.json), the rest is the
-// file's text. Checks that a lenient read loses nothing (every non-empty data line is a row or a
-// skipped row with a reason), that a strict read of the same text agrees with it, and that every
-// error has a reason.
+// 3 tracks.csv, 4 labels.csv, 5 site.csv, 6 detections.jsonl, 7 sensors.json, 8 zones.geojson),
+// the rest is the file's text. Checks that a lenient read loses nothing (every non-empty data
+// line is a row or a skipped row with a reason), that a strict read of the same text agrees with
+// it, and that every error has a reason.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +14,7 @@
 #include "ingest/exchange/csv_reader.hpp"
 #include "ingest/exchange/exchange_csv.hpp"
 #include "ingest/exchange/native_json.hpp"
+#include "ingest/exchange/zones_geojson.hpp"
 
 namespace {
 
@@ -128,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  switch (data[0] % 8) {
+  switch (data[0] % 9) {
     case 0:
       measurements(text);
       break;
@@ -150,10 +151,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 6:
       detections(text);
       break;
-    default: {
+    case 7: {
       auto sensors = ing::parse_sensors_json(text, "sensors.json");
       if (!sensors) {
         check_error(sensors.error());
+      }
+      break;
+    }
+    default: {
+      static const dewline::EnuFrame site(dewline::Geodetic{47.395, 8.585, 440.0});
+      auto zones = ing::parse_zones_geojson(text, "zones.geojson", site);
+      if (!zones) {
+        check_error(zones.error());
       }
       break;
     }
