@@ -24,11 +24,8 @@ namespace fs = std::filesystem;
 void note_skipped(ScenarioInput& in, const std::vector<ingest::SkippedRow>& skipped,
                   const fs::path& file) {
   for (const ingest::SkippedRow& row : skipped) {
-    std::string source = file.filename().string();
-    if (row.sensor) {
-      const SensorInfo* s = in.sensors.find(*row.sensor);
-      source = s != nullptr && !s->name.empty() ? s->name : "sensor-" + to_string(*row.sensor);
-    }
+    const std::string source = row.sensor ? sensor_label(*row.sensor, in.sensors.find(*row.sensor))
+                                          : file.filename().string();
     if (in.input_rejects.count(source, "malformed_row")) {
       log().warn("input: skipped a malformed row from {}: {}", source, row.error.message());
     }

@@ -48,6 +48,10 @@ void SensorRegistry::add(SensorInfo s) {
   }
 }
 
+std::string sensor_label(SensorId id, const SensorInfo* info) {
+  return info != nullptr && !info->name.empty() ? info->name : "sensor-" + to_string(id);
+}
+
 const SensorInfo* SensorRegistry::find(SensorId id) const {
   auto it = std::lower_bound(sensors_.begin(), sensors_.end(), id,
                              [](const SensorInfo& a, SensorId v) { return a.id < v; });

@@ -14,13 +14,13 @@
 namespace dewline {
 
 enum class SensorKind : std::uint8_t {
-  RotatingRadar,    // mechanically scanned surveillance radar
-  EsaRadar,         // electronically scanned radar (fast revisit)
-  RfDetector,       // RF direction finder: bearing only, drones that emit
-  Acoustic,         // microphone array: bearing only, short range
-  EoIr,             // camera: azimuth + elevation, class probabilities
-  RemoteIdReceiver, // cooperative drone broadcasts
-  AdsbReceiver,     // cooperative manned aircraft
+  RotatingRadar,     // mechanically scanned surveillance radar
+  EsaRadar,          // electronically scanned radar (fast revisit)
+  RfDetector,        // RF direction finder: bearing only, drones that emit
+  Acoustic,          // microphone array: bearing only, short range
+  EoIr,              // camera: azimuth + elevation, class probabilities
+  RemoteIdReceiver,  // cooperative drone broadcasts
+  AdsbReceiver,      // cooperative manned aircraft
   Other,
 };
 
@@ -53,14 +53,18 @@ struct SensorInfo {
   double pd = 0.9;                // nominal probability of detection
   double clutter_per_scan = 0.0;  // mean false plots per scan over the coverage volume
   double range_min_m = 0.0;
-  double range_max_m = 0.0;       // 0 = unknown
+  double range_max_m = 0.0;  // 0 = unknown
   double elevation_max_rad = 1.5707963267948966;
-  double scan_period_s = 1.0;     // revisit / report interval
+  double scan_period_s = 1.0;  // revisit / report interval
   bool reports_elevation = true;
   // All plots of one scan carry the scan's time (the exchange CSV's convention), so one frame of
   // plots is one whole scan; otherwise each plot has its own time within the sweep.
   bool plots_share_scan_time = false;
 };
+
+// How counters and logs name a sensor: its name, or "sensor-N" when it has none or is unknown
+// (`info` null).
+[[nodiscard]] std::string sensor_label(SensorId id, const SensorInfo* info);
 
 // A small registry: sensors sorted by id, looked up by binary search (deterministic order).
 class SensorRegistry {

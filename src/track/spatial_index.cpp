@@ -68,7 +68,11 @@ bool SpatialIndex::touches(const Entry& e, const Eigen::Vector2d& c, double r) {
 }
 
 std::int64_t SpatialIndex::cell_of(double v, double cell) {
-  return static_cast<std::int64_t>(std::floor(v / cell));
+  // Saturated: a coordinate beyond 2^40 cells (or not finite) files in the edge cell instead of
+  // overflowing the integer. Nothing is lost: every candidate still gets the exact disc test.
+  constexpr double kEdge = 1099511627776.0;  // 2^40
+  const double c = std::floor(v / cell);
+  return static_cast<std::int64_t>(std::isnan(c) ? 0.0 : std::clamp(c, -kEdge, kEdge));
 }
 
 void SpatialIndex::file(std::uint32_t item, const Disc& d, bool pending) {
@@ -149,41 +153,46 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
     if (l.entries.empty() && l.pending.empty()) {
       continue;
     }
-    if (l.entries.size() <= kScanWholeLevel) {
-      // The disc test is exact, so scanning every entry finds what the cells would.
-      for (const Entry& e : l.entries) {
-        if (touches(e, q.center, qr)) {
-          scratch_.push_back(e.item);
+    if (l.entries.size() > kScanWholeLevel) {
+      const double r = qr + l.bound;
+      const std::int64_t x0 = cell_of(q.center.x() - r, l.cell);
+      const std::int64_t x1 = cell_of(q.center.x() + r, l.cell);
+      const std::int64_t y0 = cell_of(q.center.y() - r, l.cell);
+      const std::int64_t y1 = cell_of(q.center.y() + r, l.cell);
+      // A query reaching over more cells than the level has entries (a wide plot) scans the
+      // entries below instead: no query costs more than the level's size.
+      const double cells =
+          (static_cast<double>(x1 - x0) + 1.0) * (static_cast<double>(y1 - y0) + 1.0);
+      if (cells <= static_cast<double>(l.entries.size())) {
+        // Entries filed since the build (few): tested directly, once per query, not per cell.
+        for (const Entry& p : l.pending) {
+          if (touches(p, q.center, qr)) {
+            scratch_.push_back(p.item);
+          }
         }
-      }
-      for (const Entry& p : l.pending) {
-        if (touches(p, q.center, qr)) {
-          scratch_.push_back(p.item);
-        }
-      }
-      continue;
-    }
-    const double r = qr + l.bound;
-    const std::int64_t x0 = cell_of(q.center.x() - r, l.cell);
-    const std::int64_t x1 = cell_of(q.center.x() + r, l.cell);
-    const std::int64_t y0 = cell_of(q.center.y() - r, l.cell);
-    const std::int64_t y1 = cell_of(q.center.y() + r, l.cell);
-    // Entries filed since the build (few): tested directly, once per query, not once per cell.
-    for (const Entry& p : l.pending) {
-      if (touches(p, q.center, qr)) {
-        scratch_.push_back(p.item);
-      }
-    }
-    for (std::int64_t ix = x0; ix <= x1; ++ix) {
-      for (std::int64_t iy = y0; iy <= y1; ++iy) {
-        const std::int64_t k = key(ix, iy);
-        if (const Slot* s = find(l, k)) {
-          for (std::uint32_t e = s->begin; e < s->end; ++e) {
-            if (touches(l.entries[e], q.center, qr)) {
-              scratch_.push_back(l.entries[e].item);
+        for (std::int64_t ix = x0; ix <= x1; ++ix) {
+          for (std::int64_t iy = y0; iy <= y1; ++iy) {
+            if (const Slot* s = find(l, key(ix, iy))) {
+              for (std::uint32_t e = s->begin; e < s->end; ++e) {
+                if (touches(l.entries[e], q.center, qr)) {
+                  scratch_.push_back(l.entries[e].item);
+                }
+              }
             }
           }
         }
+        continue;
+      }
+    }
+    // The disc test is exact, so scanning every entry finds what the cells would.
+    for (const Entry& e : l.entries) {
+      if (touches(e, q.center, qr)) {
+        scratch_.push_back(e.item);
+      }
+    }
+    for (const Entry& p : l.pending) {
+      if (touches(p, q.center, qr)) {
+        scratch_.push_back(p.item);
       }
     }
   }

@@ -129,9 +129,8 @@ void Tracker::add(Detection&& d) {
   }
   if (!reason.empty()) {
     ++stats_.detections_rejected;
-    const std::string source = it == sensors_.end() || it->second.info.name.empty()
-                                   ? "sensor-" + to_string(sensor)
-                                   : it->second.info.name;
+    const std::string source =
+        sensor_label(sensor, it == sensors_.end() ? nullptr : &it->second.info);
     if (rejects_.count(source, reason)) {
       log().warn("tracker: rejected detection from {} at t={:.3f}s: {}", source, t.seconds(),
                  reason);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 namespace dewline::track {
@@ -41,6 +42,30 @@ TEST(SpatialIndex, InsertedItemsAreFound) {
   std::vector<std::uint32_t> out;
   index.query({Eigen::Vector2d(1010, 990), 10}, out);
   EXPECT_EQ(out, (std::vector<std::uint32_t>{1}));
+}
+
+// A plot whose spread covers the whole scene (a 3 rad bearing sigma at 9,000 km passes the input
+// check) must not walk billions of cells: the level is scanned instead, with the same answer.
+// And coordinates far beyond any cell number must not overflow the cell arithmetic (UBSan).
+TEST(SpatialIndex, HugeQueriesScanTheLevelAndFarCoordinatesSaturate) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> pos(-5000, 5000);
+  std::vector<SpatialIndex::Disc> discs;
+  for (int i = 0; i < 400; ++i) {
+    discs.push_back({Eigen::Vector2d(pos(rng), pos(rng)), 20.0});
+  }
+  discs.push_back({Eigen::Vector2d(3e12, -3e12), 20.0});
+  SpatialIndex index;
+  index.build(discs);
+  std::vector<std::uint32_t> out;
+  index.query({Eigen::Vector2d(0, 0), 2.7e7}, out);
+  EXPECT_EQ(out.size(), 400U);  // every disc of the scene, not the far one
+  out.clear();
+  index.query({Eigen::Vector2d(3e12, -3e12 + 30.0), 15.0}, out);
+  EXPECT_EQ(out, (std::vector<std::uint32_t>{400}));
+  out.clear();
+  index.query({Eigen::Vector2d(1e300, -1e300), 1.0}, out);
+  EXPECT_TRUE(out.empty());
 }
 
 }  // namespace
