@@ -8,10 +8,6 @@ namespace dewline::track {
 
 namespace {
 
-std::uint32_t local_index(const std::vector<std::uint32_t>& v, std::uint32_t x) {
-  return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
-}
-
 // One stage: rows are `rows` (positions in c.tracks), edges the pairs in `stage_pairs` (each of
 // one of those tracks), columns the cluster's detections then one private "miss" column per
 // row at cost 0. Writes the chosen pair of each row into `chosen`.
@@ -31,33 +27,42 @@ void solve_stage(const Cluster& c, const std::vector<GatedPair>& pairs,
     }
     return;
   }
-  // Row of each pair: rows are ascending positions in c.tracks, so a binary search finds it.
-  auto row_of = [&](const GatedPair& p) {
-    const std::uint32_t pos = local_index(c.tracks, p.track);
-    return local_index(rows, pos);
-  };
+  // Row and column of each pair, looked up once (solve_gnn fills the tables).
+  scratch.row_of_pos.resize(c.tracks.size());
+  for (std::uint32_t r = 0; r < nr; ++r) {
+    scratch.row_of_pos[rows[r]] = r;
+  }
+  std::vector<std::uint32_t>& row = scratch.pair_row;
+  std::vector<std::uint32_t>& col = scratch.pair_col;
+  row.resize(stage_pairs.size());
+  col.resize(stage_pairs.size());
+  for (std::size_t i = 0; i < stage_pairs.size(); ++i) {
+    const GatedPair& p = pairs[stage_pairs[i]];
+    row[i] = scratch.row_of_pos[scratch.track_pos[p.track]];
+    col[i] = scratch.det_pos[p.det];
+  }
   std::vector<std::uint32_t>& fill = scratch.row_fill;
   std::vector<std::uint32_t>& order = scratch.order;
   fill.assign(nr + 1, 0);
-  for (std::uint32_t pi : stage_pairs) {
-    ++fill[row_of(pairs[pi]) + 1];
+  for (std::size_t i = 0; i < stage_pairs.size(); ++i) {
+    ++fill[row[i] + 1];
   }
   for (std::size_t r = 0; r < nr; ++r) {
     fill[r + 1] += fill[r];
   }
   order.resize(stage_pairs.size());
-  for (std::uint32_t pi : stage_pairs) {  // counting sort by row keeps the pairs' order
-    order[fill[row_of(pairs[pi])]++] = pi;
+  for (std::uint32_t i = 0; i < stage_pairs.size(); ++i) {  // counting sort by row keeps order
+    order[fill[row[i]]++] = i;
   }
   SparseCostMatrix& m = scratch.cost;
   m.clear(nd + nr);
   scratch.edge_pair.clear();
   std::size_t k = 0;
   for (std::size_t r = 0; r < nr; ++r) {
-    for (; k < order.size() && row_of(pairs[order[k]]) == r; ++k) {
-      const GatedPair& p = pairs[order[k]];
-      m.add(local_index(c.dets, p.det), -score(p));
-      scratch.edge_pair.push_back(static_cast<std::int32_t>(order[k]));
+    for (; k < order.size() && row[order[k]] == r; ++k) {
+      const std::uint32_t pi = stage_pairs[order[k]];
+      m.add(col[order[k]], -score(pairs[pi]));
+      scratch.edge_pair.push_back(static_cast<std::int32_t>(pi));
     }
     m.add(static_cast<std::uint32_t>(nd + r), 0.0);
     scratch.edge_pair.push_back(-1);
@@ -83,6 +88,24 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, double ten
                GnnScratch& scratch, std::vector<std::int32_t>& chosen) {
   const std::size_t nt = c.tracks.size();
   chosen.assign(nt, -1);
+  if (nt == 0) {
+    return;
+  }
+  // Positions in the cluster of its tracks and detections, by frame index: tables rather than
+  // binary searches (a flock's cluster holds thousands). Entries of other clusters stay stale
+  // and are never read.
+  if (scratch.track_pos.size() <= c.tracks.back()) {
+    scratch.track_pos.resize(c.tracks.back() + 1);
+  }
+  for (std::uint32_t t = 0; t < nt; ++t) {
+    scratch.track_pos[c.tracks[t]] = t;
+  }
+  if (!c.dets.empty() && scratch.det_pos.size() <= c.dets.back()) {
+    scratch.det_pos.resize(c.dets.back() + 1);
+  }
+  for (std::uint32_t d = 0; d < c.dets.size(); ++d) {
+    scratch.det_pos[c.dets[d]] = d;
+  }
   std::vector<std::uint32_t>& rows = scratch.stage_rows;
   std::vector<std::uint32_t>& stage_pairs = scratch.stage_pairs;
   // Stage 1: every track, existence-weighted.
@@ -100,7 +123,7 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, double ten
   taken.assign(c.dets.size(), 0);
   for (std::int32_t pi : chosen) {
     if (pi >= 0) {
-      taken[local_index(c.dets, pairs[static_cast<std::size_t>(pi)].det)] = 1;
+      taken[scratch.det_pos[pairs[static_cast<std::size_t>(pi)].det]] = 1;
     }
   }
   // The pairs first: a track's confirmed flag travels with its pairs.
@@ -108,10 +131,10 @@ void solve_gnn(const Cluster& c, const std::vector<GatedPair>& pairs, double ten
   stage_pairs.clear();
   for (std::uint32_t pi : c.pairs) {
     const GatedPair& p = pairs[pi];
-    if (!p.track_confirmed && chosen[local_index(c.tracks, p.track)] < 0 &&
-        taken[local_index(c.dets, p.det)] == 0 && p.log_assoc > tentative_min_log_lr) {
+    if (!p.track_confirmed && chosen[scratch.track_pos[p.track]] < 0 &&
+        taken[scratch.det_pos[p.det]] == 0 && p.log_assoc > tentative_min_log_lr) {
       stage_pairs.push_back(pi);
-      rows.push_back(local_index(c.tracks, p.track));
+      rows.push_back(scratch.track_pos[p.track]);
     }
   }
   if (stage_pairs.empty()) {

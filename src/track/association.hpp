@@ -36,6 +36,11 @@ struct GnnScratch {
   SparseCostMatrix cost;
   std::vector<std::int32_t> edge_pair;  // parallel to cost.col: the pair index, or -1 (miss)
   std::vector<std::uint32_t> row_fill;
+  std::vector<std::uint32_t> pair_row;    // per stage pair: its row
+  std::vector<std::uint32_t> track_pos;   // frame track index -> position in the cluster
+  std::vector<std::uint32_t> det_pos;     // frame detection index -> position in the cluster
+  std::vector<std::uint32_t> row_of_pos;  // cluster track position -> row of the stage
+  std::vector<std::uint32_t> pair_col;    // per stage pair: its detection's column
   std::vector<std::uint32_t> order;
   std::vector<std::uint32_t> stage_rows;   // positions in cluster.tracks
   std::vector<std::uint32_t> stage_pairs;  // indices into the pair list

@@ -32,32 +32,43 @@ void Clusterer::build(const std::vector<GatedPair>& pairs, std::uint32_t tracks,
       parent_[b] = a;
     }
   }
-  cluster_of_root_.assign(n, -1);
-  // Clusters in order of their smallest track (roots are the smallest node of each component).
-  std::vector<std::uint32_t> order(pairs.size());
-  for (std::uint32_t i = 0; i < pairs.size(); ++i) {
-    order[i] = i;
+  // Each pair's root, found once. Roots are the smallest node of their component, so clusters
+  // in ascending root order are in order of their smallest track; a counting pass over the roots
+  // gives that order in O(nodes + pairs), and filling in input order keeps each cluster's pairs
+  // ascending.
+  root_of_pair_.resize(pairs.size());
+  pairs_of_root_.assign(n, 0);
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    root_of_pair_[i] = find(pairs[i].track);
+    ++pairs_of_root_[root_of_pair_[i]];
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return find(pairs[x].track) < find(pairs[y].track);
-  });
-  for (std::uint32_t i : order) {
-    const std::uint32_t root = find(pairs[i].track);
-    if (cluster_of_root_[root] < 0) {
-      cluster_of_root_[root] = static_cast<std::int32_t>(out.size());
-      out.emplace_back();
+  cluster_of_root_.assign(n, -1);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    if (pairs_of_root_[r] > 0) {
+      cluster_of_root_[r] = static_cast<std::int32_t>(out.size());
+      out.emplace_back().pairs.reserve(pairs_of_root_[r]);
     }
-    Cluster& c = out[static_cast<std::size_t>(cluster_of_root_[root])];
+  }
+  // Distinct tracks and detections per cluster: a node belongs to one cluster only, so one mark
+  // per node says whether it has been listed.
+  listed_.assign(n, 0);
+  for (std::uint32_t i = 0; i < pairs.size(); ++i) {
+    Cluster& c = out[static_cast<std::size_t>(cluster_of_root_[root_of_pair_[i]])];
     c.pairs.push_back(i);
-    c.tracks.push_back(pairs[i].track);
-    c.dets.push_back(pairs[i].det);
+    const std::uint32_t t = pairs[i].track;
+    const std::uint32_t d = pairs[i].det;
+    if (listed_[t] == 0) {
+      listed_[t] = 1;
+      c.tracks.push_back(t);
+    }
+    if (listed_[tracks + d] == 0) {
+      listed_[tracks + d] = 1;
+      c.dets.push_back(d);
+    }
   }
   for (Cluster& c : out) {
-    std::sort(c.pairs.begin(), c.pairs.end());
     std::sort(c.tracks.begin(), c.tracks.end());
-    c.tracks.erase(std::unique(c.tracks.begin(), c.tracks.end()), c.tracks.end());
     std::sort(c.dets.begin(), c.dets.end());
-    c.dets.erase(std::unique(c.dets.begin(), c.dets.end()), c.dets.end());
   }
 }
 

@@ -34,6 +34,9 @@ class Clusterer {
   std::uint32_t find(std::uint32_t a);
   std::vector<std::uint32_t> parent_;
   std::vector<std::int32_t> cluster_of_root_;
+  std::vector<std::uint32_t> root_of_pair_;
+  std::vector<std::uint32_t> pairs_of_root_;
+  std::vector<std::uint8_t> listed_;
 };
 
 }  // namespace dewline::track

@@ -10,6 +10,8 @@ namespace {
 // A level with at most this many entries is scanned whole: cheaper than hashing the 4-9 cells a
 // query spans on each level (radar-s100: most levels hold a few dozen tracks).
 constexpr std::size_t kScanWholeLevel = 48;
+// Cells are twice the largest radius filed in the level, so a query spans 2-3 cells a side.
+constexpr double kCellPerRadius = 2.0;
 
 std::uint64_t slot_hash(std::int64_t key) {
   return (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> 17;
@@ -92,6 +94,7 @@ void SpatialIndex::file(std::uint32_t item, const Disc& d, bool pending) {
       e.radius = static_cast<float>(d.radius * (1.0 + 1e-6) + 1e-2 +
                                     1e-6 * (std::abs(d.center.x()) + std::abs(d.center.y())));
       to.push_back(e);
+      l.reach = std::max(l.reach, static_cast<double>(e.radius));
       return;
     }
   }
@@ -103,6 +106,7 @@ void SpatialIndex::build(const std::vector<Disc>& discs) {
     l.entries.clear();
     l.pending.clear();
     l.slots.clear();
+    l.reach = 0.0;
   }
   big_.clear();
   std::vector<double> radii;
@@ -121,13 +125,22 @@ void SpatialIndex::build(const std::vector<Disc>& discs) {
   double bound = 2.0 * median;
   for (Level& l : levels_) {
     l.bound = bound;
-    l.cell = 2.0 * bound;
+    l.cell = kCellPerRadius * bound;
     bound *= 2.0;
   }
   for (std::uint32_t i = 0; i < discs.size(); ++i) {
     file(i, discs[i], false);
   }
+  // Cells sized to what was filed: a level whose discs are all well below its bound (a scene of
+  // starting tracks only) gets cells, and query margins, that fit them.
   for (Level& l : levels_) {
+    if (!l.entries.empty()) {
+      l.cell = std::max(kCellPerRadius * l.reach, 1e-3 * l.bound);
+      for (Entry& e : l.entries) {
+        e.key = key(cell_of(static_cast<double>(e.x), l.cell),
+                    cell_of(static_cast<double>(e.y), l.cell));
+      }
+    }
     std::sort(l.entries.begin(), l.entries.end());
     build_slots(l);
   }
@@ -154,7 +167,7 @@ void SpatialIndex::query(const Disc& q, std::vector<std::uint32_t>& out) const {
       continue;
     }
     if (l.entries.size() > kScanWholeLevel) {
-      const double r = qr + l.bound;
+      const double r = qr + l.reach;
       const std::int64_t x0 = cell_of(q.center.x() - r, l.cell);
       const std::int64_t x1 = cell_of(q.center.x() + r, l.cell);
       const std::int64_t y0 = cell_of(q.center.y() - r, l.cell);

@@ -6,8 +6,10 @@
 // radius covering its gate); a query returns every track whose disc may touch the query disc.
 // Tracks are filed by their centre only, in the level whose radius bound covers theirs (levels
 // with bounds 2, 4, 8, 16 and 32 times the median radius: confirmed tracks have small gates,
-// starting tracks large ones); a query looks in each level with its radius grown by that level's
-// bound. Height is ignored: 2D radars carry no height, and the exact gate test follows anyway.
+// starting tracks large ones); a query looks in each level with its radius grown by the largest
+// radius filed there, and each level's cells are sized to that radius (discs of one size, as in a
+// scene of starting tracks only, are half their level's bound). Height is ignored: 2D radars carry
+// no height, and the exact gate test follows anyway.
 // Entries are sorted by cell, so results are deterministic. Larger discs go to a short list that
 // every query returns.
 #pragma once
@@ -57,7 +59,8 @@ class SpatialIndex {
     }
   };
   struct Level {
-    double bound = 0.0;          // largest radius filed here
+    double bound = 0.0;          // largest radius that may be filed here
+    double reach = 0.0;          // largest radius filed here so far (<= bound)
     double cell = 1.0;           // cell size (2 * bound)
     std::vector<Entry> entries;  // sorted by (cell, item)
     std::vector<Entry> pending;  // inserted since build

@@ -80,6 +80,77 @@ TEST(Association, ClustersSplitIndependentGroups) {
   EXPECT_EQ(clusters[1].tracks, (std::vector<std::uint32_t>{2}));
 }
 
+// Random sparse gating graphs against a plain flood fill: same components, clusters in order of
+// their smallest track, pairs in input order, tracks and detections distinct and ascending.
+TEST(Association, ClustersAreTheConnectedComponentsInOrder) {
+  std::mt19937_64 rng(11);
+  Clusterer clusterer;  // reused: its tables must not leak from one build to the next
+  for (int trial = 0; trial < 100; ++trial) {
+    const std::uint32_t nt = 1 + static_cast<std::uint32_t>(rng() % 60);
+    const std::uint32_t nd = 1 + static_cast<std::uint32_t>(rng() % 60);
+    std::vector<GatedPair> pairs;
+    const std::size_t np = rng() % (2 * static_cast<std::size_t>(nt + nd));
+    for (std::size_t i = 0; i < np; ++i) {
+      GatedPair p;
+      p.track = static_cast<std::uint32_t>(rng() % nt);
+      p.det = static_cast<std::uint32_t>(rng() % nd);
+      pairs.push_back(p);
+    }
+    std::vector<Cluster> clusters;
+    clusterer.build(pairs, nt, nd, clusters);
+    // Reference: label nodes (tracks 0..nt-1, detections nt..) by flood fill from each track in
+    // ascending order.
+    std::vector<int> label(nt + nd, -1);
+    int labels = 0;
+    for (std::uint32_t t = 0; t < nt; ++t) {
+      bool has_pair = false;
+      for (const GatedPair& p : pairs) {
+        has_pair = has_pair || p.track == t;
+      }
+      if (label[t] >= 0 || !has_pair) {
+        continue;
+      }
+      label[t] = labels;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (const GatedPair& p : pairs) {
+          int& a = label[p.track];
+          int& b = label[nt + p.det];
+          if ((a == labels) != (b == labels)) {
+            a = b = labels;
+            grew = true;
+          }
+        }
+      }
+      ++labels;
+    }
+    ASSERT_EQ(clusters.size(), static_cast<std::size_t>(labels)) << "trial " << trial;
+    for (std::size_t k = 0; k < clusters.size(); ++k) {
+      std::vector<std::uint32_t> want_pairs;
+      std::vector<std::uint32_t> want_tracks;
+      std::vector<std::uint32_t> want_dets;
+      for (std::uint32_t i = 0; i < pairs.size(); ++i) {
+        if (label[pairs[i].track] == static_cast<int>(k)) {
+          want_pairs.push_back(i);
+        }
+      }
+      for (std::uint32_t t = 0; t < nt; ++t) {
+        if (label[t] == static_cast<int>(k)) {
+          want_tracks.push_back(t);
+        }
+      }
+      for (std::uint32_t d = 0; d < nd; ++d) {
+        if (label[nt + d] == static_cast<int>(k)) {
+          want_dets.push_back(d);
+        }
+      }
+      EXPECT_EQ(clusters[k].pairs, want_pairs) << "trial " << trial << " cluster " << k;
+      EXPECT_EQ(clusters[k].tracks, want_tracks) << "trial " << trial << " cluster " << k;
+      EXPECT_EQ(clusters[k].dets, want_dets) << "trial " << trial << " cluster " << k;
+    }
+  }
+}
+
 TEST(Association, JpdaWeightsAreProbabilities) {
   std::vector<GatedPair> pairs = {{0, 0, 2.0, 2.0, 0}, {0, 1, 1.0, 1.0, 0}, {1, 1, 3.0, 3.0, 0}};
   Clusterer clusterer;

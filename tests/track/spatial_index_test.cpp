@@ -35,6 +35,37 @@ TEST(SpatialIndex, FindsEveryOverlappingDisc) {
   }
 }
 
+// Discs of nearly one size (a scene of starting tracks only) get cells fitted to what was filed,
+// well below the level's bound; discs inserted later may be larger than any filed at the build.
+// Neither may lose a touch.
+TEST(SpatialIndex, FindsEveryOverlappingDiscWhenRadiiAreAlikeAndLaterOnesLarger) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> pos(-3000, 3000);
+  std::uniform_real_distribution<double> alike(290, 300);
+  std::uniform_real_distribution<double> larger(300, 1100);
+  std::vector<SpatialIndex::Disc> discs;
+  for (int i = 0; i < 400; ++i) {
+    discs.push_back({Eigen::Vector2d(pos(rng), pos(rng)), alike(rng)});
+  }
+  SpatialIndex index;
+  index.build(discs);
+  for (std::uint32_t i = 400; i < 500; ++i) {
+    discs.push_back({Eigen::Vector2d(pos(rng), pos(rng)), larger(rng)});
+    index.insert(i, discs.back());
+  }
+  std::vector<std::uint32_t> out;
+  for (int q = 0; q < 300; ++q) {
+    const SpatialIndex::Disc query{Eigen::Vector2d(pos(rng), pos(rng)), alike(rng) / 30.0};
+    out.clear();
+    index.query(query, out);
+    for (std::uint32_t i = 0; i < discs.size(); ++i) {
+      const bool overlaps =
+          (discs[i].center - query.center).norm() <= discs[i].radius + query.radius;
+      EXPECT_EQ(std::find(out.begin(), out.end(), i) != out.end(), overlaps) << "disc " << i;
+    }
+  }
+}
+
 TEST(SpatialIndex, InsertedItemsAreFound) {
   SpatialIndex index;
   index.build({{Eigen::Vector2d(0, 0), 50}});
