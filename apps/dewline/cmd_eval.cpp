@@ -1,5 +1,5 @@
 // dewline eval: scores tracks against the truth (GOSPA, OSPA, id switches, fragmentation, false
-// tracks) and prints a table or, with --json, one JSON object (keys are a stable interface).
+// tracks, SIAP) and prints a table or, with --json, one JSON object (keys are a stable interface).
 #include <cstdio>
 #include <string>
 
@@ -49,6 +49,8 @@ void register_eval(CLI::App& app) {
   sub->add_option("--gospa-c", o->in.gospa.c, "GOSPA cut-off c, metres")->capture_default_str();
   sub->add_option("--gospa-p", o->in.gospa.p, "GOSPA order p")->capture_default_str();
   sub->add_option("--gospa-alpha", o->in.gospa.alpha, "GOSPA alpha")->capture_default_str();
+  sub->add_option("--siap-threshold", o->in.siap_threshold_m,
+                  "SIAP association distance, metres (default: GOSPA's c)");
   sub->add_flag("--json", o->json, "print one JSON object");
   sub->add_flag("--per-scan", o->per_scan, "with --json: add the per-scan figures");
   sub->callback([o] { exit_code() = run_eval(*o); });

@@ -1,5 +1,6 @@
 #include "eval/eval_report.hpp"
 
+#include <cmath>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -36,8 +37,7 @@ Result<std::map<std::int64_t, std::pair<double, std::string>>, std::string> read
       for (const auto& t : j["targets"]) {
         if (t.contains("id") && t["id"].is_number_integer() && t.contains("first_opportunity_s") &&
             t["first_opportunity_s"].is_number()) {
-          out[t["id"].get<std::int64_t>()] = {t["first_opportunity_s"].get<double>(),
-                                              "meta.json"};
+          out[t["id"].get<std::int64_t>()] = {t["first_opportunity_s"].get<double>(), "meta.json"};
         }
       }
     }
@@ -84,11 +84,17 @@ Result<EvalReport, std::string> evaluate(const EvalInputs& in) {
   if (!tracks) {
     return unexpected(tracks.error().message());
   }
-  if (!(in.gospa.c > 0.0) || !(in.gospa.p >= 1.0) || !(in.gospa.alpha > 0.0 && in.gospa.alpha <= 2.0)) {
+  if (!(in.gospa.c > 0.0) || !(in.gospa.p >= 1.0) ||
+      !(in.gospa.alpha > 0.0 && in.gospa.alpha <= 2.0)) {
     return unexpected(std::string("GOSPA needs c > 0, p >= 1 and 0 < alpha <= 2"));
+  }
+  if (!(in.siap_threshold_m >= 0.0) || !std::isfinite(in.siap_threshold_m)) {
+    return unexpected(std::string("the SIAP threshold must be a distance >= 0 (0: GOSPA's c)"));
   }
   EvalReport r;
   r.tracking = score_tracking(*truth, *tracks, in.gospa);
+  r.siap =
+      score_siap(*truth, *tracks, in.siap_threshold_m > 0.0 ? in.siap_threshold_m : in.gospa.c);
   if (!in.labels.empty()) {
     auto labels = ingest::read_labels_csv(in.labels);
     if (!labels) {
@@ -121,8 +127,8 @@ Result<EvalReport, std::string> evaluate(const EvalInputs& in) {
         sp = zp.parent_path() / "site.csv";
       }
       if (sp.empty()) {
-        return unexpected(fmt::format("{}: zones need the site origin: give --site site.csv",
-                                      zp.string()));
+        return unexpected(
+            fmt::format("{}: zones need the site origin: give --site site.csv", zp.string()));
       }
       auto site = ingest::read_site_csv(sp);
       if (!site) {
@@ -169,6 +175,15 @@ nlohmann::json to_json(const EvalReport& r, bool per_scan) {
       {"false_tracks", t.false_track_ids},
       {"truth_ids", t.truth_ids},
       {"track_rows_unscored", t.track_rows_unscored},
+      {"siap",
+       {{"threshold_m", r.siap.threshold_m},
+        {"completeness", r.siap.completeness},
+        {"ambiguity", r.siap.ambiguity},
+        {"spuriousness", r.siap.spuriousness},
+        {"position_accuracy_m", r.siap.position_accuracy_m},
+        {"velocity_accuracy_mps", r.siap.velocity_accuracy_mps},
+        {"track_number_changes_per_s", r.siap.track_number_changes_per_s},
+        {"longest_segment", r.siap.longest_segment}}},
   };
   if (per_scan) {
     nlohmann::json scans = nlohmann::json::array();
@@ -256,6 +271,16 @@ std::string to_text(const EvalReport& r) {
   line("fragmentations", fmt::format("{}", t.fragmentations));
   line("track ids / false", fmt::format("{} / {}", t.track_ids, t.false_track_ids));
   line("truth ids", fmt::format("{}", t.truth_ids));
+  const SiapScore& sp = r.siap;
+  out +=
+      fmt::format("\nSIAP (each track row with the nearest truth within {} m)\n", sp.threshold_m);
+  line("  completeness", fmt::format("{:.3f}", sp.completeness));
+  line("  ambiguity", fmt::format("{:.3f}", sp.ambiguity));
+  line("  spuriousness", fmt::format("{:.3f}", sp.spuriousness));
+  line("  position accuracy", fmt::format("{:.2f} m", sp.position_accuracy_m));
+  line("  velocity accuracy", fmt::format("{:.2f} m/s", sp.velocity_accuracy_mps));
+  line("  track number changes", fmt::format("{:.5f} per s", sp.track_number_changes_per_s));
+  line("  longest segment", fmt::format("{:.3f} of lifetime", sp.longest_segment));
   if (r.classification) {
     const ClassificationScore& c = *r.classification;
     out += "\nconfusion (rows: truth, columns: track class), matched track-scans\n";
@@ -298,8 +323,8 @@ std::string to_text(const EvalReport& r) {
     line("hostiles alerted (any time)", fmt::format("{} / {}", w.hostile_alerted, w.hostile_count));
     line("warning ratio median", fmt::format("{:.3f}", w.warning_ratio_median));
     line("alerts / false", fmt::format("{} / {}", w.alerts, w.false_alerts));
-    line("false alerts per hour", fmt::format("{:.2f}  (over {:.2f} h)", w.false_alerts_per_hour,
-                                              w.duration_h));
+    line("false alerts per hour",
+         fmt::format("{:.2f}  (over {:.2f} h)", w.false_alerts_per_hour, w.duration_h));
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // The JSON keys are a stable interface that outside checks read (issues 2 and 6):
 //   gospa_mean, gospa_localisation_mean, missed_mean, false_mean, id_switches, scans, ospa_mean,
 //   fragmentations, false_tracks, track_ids, truth_ids;
+//   siap {completeness, ambiguity, spuriousness, position_accuracy_m, velocity_accuracy_mps,
+//   track_number_changes_per_s, longest_segment, threshold_m} (siap.hpp);
 //   with labels: confusion {truth class: {track class: count}}, accuracy {class: fraction},
 //   drone_vs_bird_accuracy;
 //   with alerts: hostile_alerted_before_entry, hostile_total, warning_ratio_median,
@@ -17,6 +19,7 @@
 
 #include "core/result.hpp"
 #include "eval/classification_score.hpp"
+#include "eval/siap.hpp"
 #include "eval/tracking_score.hpp"
 #include "eval/warning_score.hpp"
 
@@ -30,10 +33,12 @@ struct EvalInputs {
   std::filesystem::path zones;   // optional, with alerts
   std::filesystem::path site;    // optional, with zones
   GospaParams gospa;
+  double siap_threshold_m = 0.0;  // SIAP association distance; 0: GOSPA's cut-off c
 };
 
 struct EvalReport {
   TrackingScore tracking;
+  SiapScore siap;
   std::optional<ClassificationScore> classification;
   std::optional<WarningScore> warning;
 };
