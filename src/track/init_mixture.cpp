@@ -31,6 +31,12 @@ Gaussian InitMixture::combined() const {
   return g;
 }
 
+void InitMixture::refresh_log_weights() {
+  for (std::size_t c = 0; c < count; ++c) {
+    log_w[c] = std::log(w[c]);
+  }
+}
+
 double InitMixture::max_weight() const {
   double m = 0.0;
   for (std::size_t c = 0; c < count; ++c) {
@@ -79,6 +85,7 @@ InitMixture make_init_mixture(const Vec3& position, const Mat3& covariance,
   for (std::size_t c = 0; c < m.count; ++c) {
     m.w[c] /= sum;
   }
+  m.refresh_log_weights();
   return m;
 }
 
@@ -103,7 +110,7 @@ MixtureScore score(const InitMixture& m, const MeasurementModel& z, UpdateMethod
       continue;
     }
     s.inside = s.inside || in[c].mahalanobis2 <= gate;
-    ll[c] = std::log(m.w[c]) + in[c].log_likelihood;
+    ll[c] = m.log_w[c] + in[c].log_likelihood;
     best = std::max(best, ll[c]);
   }
   if (!std::isfinite(best)) {
@@ -131,7 +138,7 @@ double update(InitMixture& m, const MeasurementModel& z, UpdateMethod method) {
     }
     apply(in, g);
     out.comp[out.count] = g;
-    ll[out.count] = std::log(m.w[c]) + in.log_likelihood;
+    ll[out.count] = m.log_w[c] + in.log_likelihood;
     best = std::max(best, ll[out.count]);
     ++out.count;
   }
@@ -160,6 +167,7 @@ double update(InitMixture& m, const MeasurementModel& z, UpdateMethod method) {
   for (std::size_t c = 0; c < m.count; ++c) {
     m.w[c] /= kept;
   }
+  m.refresh_log_weights();
   return best + std::log(sum);
 }
 

@@ -25,7 +25,13 @@ inline constexpr std::size_t kMaxPriorComponents = 4;
 struct InitMixture {
   std::array<Gaussian, kMaxPriorComponents> comp{};
   std::array<double, kMaxPriorComponents> w{};
+  // ln w, set with w by make_init_mixture and update: scoring a plot against a starting track
+  // (every plot near a flock, many times per scan) then takes no logarithm of the weights.
+  std::array<double, kMaxPriorComponents> log_w{};
   std::size_t count = 0;
+
+  // Sets log_w from w (after w is set by hand).
+  void refresh_log_weights();
 
   // Moment-matched single Gaussian.
   [[nodiscard]] Gaussian combined() const;

@@ -13,6 +13,7 @@ InitMixture two_classes(const Vec3& v0, const Vec3& v1, double sigma_mps) {
   InitMixture m;
   m.count = 2;
   m.w = {0.5, 0.5};
+  m.refresh_log_weights();
   for (std::size_t c = 0; c < 2; ++c) {
     m.comp[c].P = StateCov::Identity() * sigma_mps * sigma_mps;
   }
