@@ -13,6 +13,8 @@
 
 #include "apps/dewline/commands.hpp"
 #include "apps/dewline/offline_pipeline.hpp"
+#include "eval/eval_report.hpp"
+#include "eval/siap.hpp"
 #include "eval/tracking_score.hpp"
 
 namespace dewline::app {
@@ -95,6 +97,7 @@ int run_bench(const BenchOptions& o) {
       j["missed_mean"] = s.missed_mean;
       j["false_mean"] = s.false_mean;
       j["id_switches"] = s.id_switches;
+      j["siap"] = eval::to_json(eval::score_siap(*truth, last.rows));
     }
   }
   if (o.per_scan) {
@@ -120,6 +123,13 @@ int run_bench(const BenchOptions& o) {
     std::printf("GOSPA mean          %.2f (localisation %.2f, missed %.3f, false %.3f per scan)\n",
                 j["gospa_mean"].get<double>(), j["gospa_localisation_mean"].get<double>(),
                 j["missed_mean"].get<double>(), j["false_mean"].get<double>());
+    const auto& sp = j["siap"];
+    std::printf(
+        "SIAP                completeness %.3f, ambiguity %.3f, spuriousness %.3f, "
+        "accuracy %.2f m / %.2f m/s\n",
+        sp["completeness"].get<double>(), sp["ambiguity"].get<double>(),
+        sp["spuriousness"].get<double>(), sp["position_accuracy_m"].get<double>(),
+        sp["velocity_accuracy_mps"].get<double>());
   }
   return 0;
 }

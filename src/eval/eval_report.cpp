@@ -157,6 +157,17 @@ Result<EvalReport, std::string> evaluate(const EvalInputs& in) {
   return r;
 }
 
+nlohmann::json to_json(const SiapScore& s) {
+  return {{"threshold_m", s.threshold_m},
+          {"completeness", s.completeness},
+          {"ambiguity", s.ambiguity},
+          {"spuriousness", s.spuriousness},
+          {"position_accuracy_m", s.position_accuracy_m},
+          {"velocity_accuracy_mps", s.velocity_accuracy_mps},
+          {"track_number_changes_per_s", s.track_number_changes_per_s},
+          {"longest_segment", s.longest_segment}};
+}
+
 nlohmann::json to_json(const EvalReport& r, bool per_scan) {
   const TrackingScore& t = r.tracking;
   nlohmann::json j = {
@@ -175,15 +186,7 @@ nlohmann::json to_json(const EvalReport& r, bool per_scan) {
       {"false_tracks", t.false_track_ids},
       {"truth_ids", t.truth_ids},
       {"track_rows_unscored", t.track_rows_unscored},
-      {"siap",
-       {{"threshold_m", r.siap.threshold_m},
-        {"completeness", r.siap.completeness},
-        {"ambiguity", r.siap.ambiguity},
-        {"spuriousness", r.siap.spuriousness},
-        {"position_accuracy_m", r.siap.position_accuracy_m},
-        {"velocity_accuracy_mps", r.siap.velocity_accuracy_mps},
-        {"track_number_changes_per_s", r.siap.track_number_changes_per_s},
-        {"longest_segment", r.siap.longest_segment}}},
+      {"siap", to_json(r.siap)},
   };
   if (per_scan) {
     nlohmann::json scans = nlohmann::json::array();

@@ -47,6 +47,8 @@ struct EvalReport {
 Result<EvalReport, std::string> evaluate(const EvalInputs& in);
 
 [[nodiscard]] nlohmann::json to_json(const EvalReport& r, bool per_scan = false);
+// The "siap" object of eval's and bench's JSON.
+[[nodiscard]] nlohmann::json to_json(const SiapScore& s);
 [[nodiscard]] std::string to_text(const EvalReport& r);
 
 }  // namespace dewline::eval

@@ -114,6 +114,24 @@ TEST(TrackCli, BenchPerScanGivesEachScansMedianTime) {
   EXPECT_FALSE(bench(dir / "sim", "").contains("per_scan")) << "only when asked";
 }
 
+// Where the scenario has its truth, bench scores SIAP beside GOSPA (the key eval prints too).
+TEST(TrackCli, BenchScoresSiapBesideGospa) {
+  const auto dir = test::scratch_dir("track_cli_siap");
+  std::ofstream(dir / "scenario.toml") << kScenario;
+  ASSERT_TRUE(simulate(dir / "scenario.toml", 5, " --duration 30", dir));
+  const nlohmann::json j = bench(dir / "sim", "");
+  ASSERT_TRUE(j.contains("siap")) << j.dump();
+  const auto& s = j["siap"];
+  EXPECT_EQ(s["threshold_m"].get<double>(), 100.0);
+  EXPECT_GT(s["completeness"].get<double>(), 0.5);
+  EXPECT_LE(s["completeness"].get<double>(), 1.0);
+  EXPECT_GE(s["ambiguity"].get<double>(), 1.0);
+  EXPECT_LT(s["spuriousness"].get<double>(), 0.5);
+  EXPECT_GT(s["position_accuracy_m"].get<double>(), 0.0);
+  EXPECT_LT(s["position_accuracy_m"].get<double>(), 50.0);
+  EXPECT_GT(s["longest_segment"].get<double>(), 0.5);
+}
+
 // A recording with broken rows among its plots: each is skipped and counted (bench's
 // "rejected"), and every good plot is still tracked: the tracks are those of the clean file.
 TEST(TrackCli, MalformedRowsAreSkippedCountedAndTheRestTracked) {
