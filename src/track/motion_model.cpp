@@ -8,6 +8,13 @@ namespace {
 // Below this |omega * dt| the turn is treated as straight (series limits of sin/cos terms).
 constexpr double kSmallTurn = 1e-6;
 
+// The turn-rate noise density at the state's horizontal speed (see MotionModel).
+double turn_noise(const MotionModel& m, const StateVec& x) {
+  const double ref2 = m.turn_reference_speed_mps * m.turn_reference_speed_mps;
+  const double v2 = x(3) * x(3) + x(4) * x(4);
+  return v2 > ref2 && ref2 > 0.0 ? m.q_turn * ref2 / v2 : m.q_turn;
+}
+
 // Adds the white-noise-acceleration process noise of one axis pair (pos index i, vel index j).
 void add_wna(StateCov& P, int i, int j, double q, double dt, NoiseKind kind) {
   const double dt2 = dt * dt;
@@ -27,6 +34,7 @@ void add_wna(StateCov& P, int i, int j, double q, double dt, NoiseKind kind) {
 
 void predict_cv(const MotionModel& m, double dt, Gaussian& g) {
   StateVec& x = g.x;
+  const double q_turn = turn_noise(m, x);
   x(0) += dt * x(3);
   x(1) += dt * x(4);
   x(2) += dt * x(5);
@@ -47,11 +55,12 @@ void predict_cv(const MotionModel& m, double dt, Gaussian& g) {
   add_wna(P, 2, 5, m.q_vertical, dt, m.noise);
   // A CV model carries omega unchanged; its variance grows slowly so that a CT model mixing it in
   // does not trust a stale turn rate.
-  P(6, 6) += m.q_turn * dt;
+  P(6, 6) += q_turn * dt;
 }
 
 void predict_ct(const MotionModel& m, double dt, Gaussian& g) {
   StateVec& x = g.x;
+  const double q_turn = turn_noise(m, x);
   const double vx = x(3);
   const double vy = x(4);
   const double w = x(6);
@@ -110,7 +119,7 @@ void predict_ct(const MotionModel& m, double dt, Gaussian& g) {
   add_wna(g.P, 0, 3, m.q, dt, m.noise);
   add_wna(g.P, 1, 4, m.q, dt, m.noise);
   add_wna(g.P, 2, 5, m.q_vertical, dt, m.noise);
-  g.P(6, 6) += m.q_turn * dt;
+  g.P(6, 6) += q_turn * dt;
 }
 
 }  // namespace

@@ -30,6 +30,11 @@ struct MotionModel {
   double q = 0.5;           // horizontal acceleration noise density, m^2/s^3
   double q_vertical = 0.5;  // vertical acceleration noise density, m^2/s^3
   double q_turn = 0.0;      // turn-rate noise density, rad^2/s^3 (coordinated turn)
+  // Above this horizontal speed the turn-rate noise falls as 1/v^2: q_turn then stands for a
+  // lateral-acceleration noise of q_turn * v_ref^2 (m^2/s^5), since a turn rate omega at speed v
+  // takes a lateral acceleration omega * v. A 200 m/s airliner cannot change its turn rate as
+  // fast as a 15 m/s drone. 0: q_turn at every speed.
+  double turn_reference_speed_mps = 0.0;
 };
 
 [[nodiscard]] std::string_view to_string(MotionKind k);

@@ -102,6 +102,7 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
         m.get("q", mm.q, Range{0.0, 1e4});
         m.get("q_vertical", mm.q_vertical, Range{0.0, 1e4});
         m.get("q_turn", mm.q_turn, Range{0.0, 10.0});
+        m.get("turn_reference_speed_mps", mm.turn_reference_speed_mps, Range{0.0, 1e4});
         m.get("sojourn_s", sojourn, Range{0.01, 1e6});
         m.get("initial_probability", p0, Range{0.0, 1.0});
         cfg.imm.models.push_back(mm);

@@ -27,6 +27,25 @@ TEST(MotionModel, ConstantVelocityMovesStraightAndGrowsCovariance) {
   EXPECT_NEAR(g.P(2, 2), 1.0 + 4.0 + 0.2 * 8.0 / 3.0, 1e-12);
 }
 
+// With a reference speed, turn-rate noise is lateral-acceleration noise: a target ten times
+// faster than the reference gets a hundredth of q_turn; at or below it, q_turn itself.
+TEST(MotionModel, TurnRateNoiseFallsAsOneOverSpeedSquaredAboveTheReferenceSpeed) {
+  MotionModel ct;
+  ct.kind = MotionKind::CoordinatedTurn;
+  ct.q_turn = 0.01;
+  ct.turn_reference_speed_mps = 15.0;
+  for (const double speed : {5.0, 15.0, 150.0}) {
+    Gaussian g = moving(speed, 0.0, 0.0);
+    predict(ct, 2.0, g);
+    const double want = speed <= 15.0 ? 0.01 : 0.01 * (15.0 * 15.0) / (speed * speed);
+    EXPECT_NEAR(g.P(6, 6), 1.0 + want * 2.0, 1e-12) << "at " << speed << " m/s";
+  }
+  ct.turn_reference_speed_mps = 0.0;  // off: q_turn at every speed
+  Gaussian fast = moving(150.0, 0.0, 0.0);
+  predict(ct, 2.0, fast);
+  EXPECT_NEAR(fast.P(6, 6), 1.0 + 0.01 * 2.0, 1e-12);
+}
+
 TEST(MotionModel, CoordinatedTurnTurnsTheVelocity) {
   MotionModel ct;
   ct.kind = MotionKind::CoordinatedTurn;
