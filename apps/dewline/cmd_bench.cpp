@@ -86,7 +86,9 @@ int run_bench(const BenchOptions& o) {
                       {"clusters", last.stats.clusters},
                       {"rejected", last.rejects.total()},
                       {"retrodicted", last.stats.detections_retrodicted},
-                      {"late_started", last.stats.detections_late_started}};
+                      {"late_started", last.stats.detections_late_started},
+                      {"triangulations", last.stats.triangulations},
+                      {"reanchored", last.stats.reanchored}};
   const auto truth_path = std::filesystem::path(o.scenario) / "truth.csv";
   if (std::filesystem::exists(truth_path)) {
     auto truth = ingest::read_truth_csv(truth_path);

@@ -53,7 +53,9 @@ struct TruthIndex {
   std::map<std::int64_t, std::string> fine_class;
 };
 
-std::int64_t time_key(double t) { return std::llround(t * 1e6); }
+std::int64_t time_key(double t) {
+  return std::llround(t * 1e6);
+}
 
 Result<TruthIndex, std::string> load_truth_index(const fs::path& dir) {
   TruthIndex idx;
@@ -144,8 +146,9 @@ int run_track(const TrackOptions& o) {
     return 1;
   }
   if (o.no_assess && (!o.alerts_out.empty() || !o.features_out.empty())) {
-    std::fprintf(stderr, "dewline track: --alerts-out and --features-out need the assessment "
-                         "(drop --no-assess)\n");
+    std::fprintf(stderr,
+                 "dewline track: --alerts-out and --features-out need the assessment "
+                 "(drop --no-assess)\n");
     return 2;
   }
   std::optional<assess::Assessor> assessor;
@@ -252,6 +255,13 @@ int run_track(const TrackOptions& o) {
                                                  run.stats.detections_late_started),
                  static_cast<unsigned long long>(run.stats.detections_retrodicted),
                  static_cast<unsigned long long>(run.stats.detections_late_started));
+  }
+  if (run.stats.triangulations > 0) {
+    std::fprintf(stderr,
+                 "dewline track: %llu tracks started from crossing bearings, %llu moved back to "
+                 "a crossing after drifting along a line of sight\n",
+                 static_cast<unsigned long long>(run.stats.triangulations),
+                 static_cast<unsigned long long>(run.stats.reanchored));
   }
   print_rejects(run.rejects);
   return 0;

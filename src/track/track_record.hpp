@@ -18,8 +18,16 @@ namespace dewline::track {
 // Last contact of a track with one radar, for the time-based miss rule of sweeping radars.
 struct RadarContact {
   SensorId sensor{};
-  Time last_detection;
+  Time last_detection;               // or the last time the track was outside the radar's coverage
   std::uint32_t misses_applied = 0;  // misses counted since last_detection
+};
+
+// Last detection of a track by one bearing sensor (camera, acoustic array, RF detector): a track
+// that a sensor which saw it has long stopped seeing may have drifted along another sensor's line
+// of sight (tracker_reanchor.cpp).
+struct BearingContact {
+  SensorId sensor{};
+  Time last_detection;
 };
 
 // What the cheap pre-gate needs, refreshed whenever the state changes: mean position and
@@ -68,6 +76,7 @@ struct TrackRecord {
 
   std::vector<SensorId> sensors;  // sorted
   std::vector<RadarContact> radar_contacts;
+  std::vector<BearingContact> bearing_contacts;
   Identity identity;
   std::array<double, kTargetClassCount> class_log{};
   bool has_class = false;

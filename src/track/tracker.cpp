@@ -256,6 +256,21 @@ void Tracker::apply_sweep_misses(Time t) {
       }
       auto it = std::find_if(tr.radar_contacts.begin(), tr.radar_contacts.end(),
                              [&](const RadarContact& c) { return c.sensor == id; });
+      const Vec3 p = tr.summary.position + (t - tr.time).seconds() * tr.summary.velocity;
+      if (!in_coverage(s, p)) {
+        // Outside this radar's coverage its scans are no misses: they count from here on.
+        // (Until 2026-11-26 they counted from the track's start, so a target flying in from a
+        // long-range radar's coverage into a short-range one's took every scan of its approach
+        // as a miss at once and its track went silent: test
+        // Tracker.TargetEnteringASecondRadarsCoverageKeepsItsTrack.)
+        if (it == tr.radar_contacts.end()) {
+          tr.radar_contacts.push_back(RadarContact{id, t, 0});
+        } else {
+          it->last_detection = t;
+          it->misses_applied = 0;
+        }
+        continue;
+      }
       if (it == tr.radar_contacts.end()) {
         tr.radar_contacts.push_back(RadarContact{id, tr.first_time, 0});
         it = tr.radar_contacts.end() - 1;
@@ -264,10 +279,6 @@ void Tracker::apply_sweep_misses(Time t) {
       const double since = (t - it->last_detection).seconds();
       const auto expected = static_cast<std::int64_t>(std::floor(since / T - 0.5));
       if (expected <= static_cast<std::int64_t>(it->misses_applied)) {
-        continue;
-      }
-      const Vec3 p = tr.summary.position + (t - tr.time).seconds() * tr.summary.velocity;
-      if (!in_coverage(s, p)) {
         continue;
       }
       const auto n = static_cast<std::uint32_t>(expected) - it->misses_applied;
@@ -279,6 +290,11 @@ void Tracker::apply_sweep_misses(Time t) {
   }
 }
 
+namespace {
+// Below this a confirmed track cannot come back: a plot's likelihood ratio is at most ~1e9.
+constexpr double kZombieExistence = 1e-12;
+}  // namespace
+
 void Tracker::housekeeping(Time t) {
   forget_sensor_tracks(t);
   for (auto& tr : tracks_) {
@@ -289,8 +305,12 @@ void Tracker::housekeeping(Time t) {
     const double silent = (t - tr.last_update).seconds();
     const double coast = std::max(cfg_.min_coast_s, cfg_.coast_periods * tr.revisit_s);
     // A new track may start below the deletion threshold (near a radar, clutter is dense); it
-    // goes only after evidence against it (a miss).
-    if ((r < cfg_.delete_existence && tr.consecutive_misses > 0) || silent > coast) {
+    // goes only after evidence against it (a miss). A confirmed track that misses drove below
+    // kZombieExistence goes even when a detection has just reset its miss count (a sweeping
+    // radar's misses are counted at the start of the frame that updates it): a track left at
+    // 1e-80 would take its target's every plot without ever being reported again.
+    if ((r < cfg_.delete_existence && tr.consecutive_misses > 0) ||
+        (tr.confirmed && r < kZombieExistence) || silent > coast) {
       tr.dead = true;
       tr.status = TrackStatus::Deleted;
       ++stats_.tracks_deleted;

@@ -41,6 +41,7 @@
 #include "track/track_decorrelation.hpp"
 #include "track/track_record.hpp"
 #include "track/tracker_config.hpp"
+#include "track/triangulation.hpp"
 
 namespace dewline::track {
 
@@ -63,6 +64,8 @@ struct TrackerStats {
   std::uint64_t tracks_confirmed = 0;
   std::uint64_t tracks_deleted = 0;
   std::uint64_t triangulations = 0;
+  // Tracks moved to a fresh fix of two bearings (tracker_reanchor.cpp).
+  std::uint64_t reanchored = 0;
 };
 
 class Tracker {
@@ -201,6 +204,14 @@ class Tracker {
   [[nodiscard]] bool beyond_reach(const TrackRecord& tr, const Detection& d,
                                   const SensorModel& s) const;
   void triangulate_or_buffer(const Detection& d);
+  // Re-anchoring a track that drifted along one bearing sensor's line of sight
+  // (tracker_reanchor.cpp): a bearing some track claimed, kept to pair with another sensor's
+  // unclaimed bearing, and the move itself.
+  void keep_claimed_bearing(std::uint32_t i);
+  bool reanchor_with_claimed(const Detection& d);
+  bool try_reanchor(std::uint32_t k, const Fix& f, SensorId silent_sensor, Time t);
+  [[nodiscard]] TriangulationParams triangulation_params(const SensorModel& a,
+                                                         const SensorModel& b) const;
   // Bookkeeping of a detection a track took: hits, last update, radar contacts; with `attribute`
   // (and, for RF detectors, after rf_identity_min_hits of them) also its sensor, the identity it
   // carries and its class opinion.
@@ -265,6 +276,14 @@ class Tracker {
 
   // Unassociated bearings kept for triangulation.
   std::vector<Detection> bearing_buffer_;
+  // Bearings (with elevation) that a track took, kept as long as unassociated ones, with the
+  // track's serial and index then (tracker_reanchor.cpp).
+  struct ClaimedBearing {
+    Detection detection;
+    std::uint64_t serial = 0;
+    std::uint32_t track = 0;
+  };
+  std::vector<ClaimedBearing> claimed_bearings_;
 
   Clusterer clusterer_;
   GnnScratch gnn_scratch_;

@@ -81,6 +81,10 @@ struct TrackerConfig {
   double height_prior_sigma_m = 300.0;
   double triangulation_window_s = 1.0;       // bearings from different sensors paired within this
   double triangulation_min_angle_deg = 3.0;  // minimum crossing angle of two bearings
+  // A track that a bearing sensor saw but has not seen for 4 of its periods moves to the fix of
+  // that sensor's unclaimed bearing with a bearing the track took, when the fix is outside its
+  // gate: it had drifted along the other sensor's line of sight (tracker_reanchor.cpp).
+  bool bearing_reanchor = true;
 
   // Existence (IPDA, Musicki, Evans & Stankovic, IEEE TAC 39(6), 1994) and track management.
   double mean_lifetime_s = 300.0;      // survival: P(alive after dt) = exp(-dt / lifetime)

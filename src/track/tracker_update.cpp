@@ -339,16 +339,23 @@ void Tracker::associate_frame() {
           update_track_jpda(c.tracks[t], dets, w, miss[t]);
         }
         // A detection belongs to nobody when its total association weight is small: it may
-        // start a track of its own.
+        // start a track of its own. Otherwise it is marked with the track of its largest
+        // weight (re-anchoring pairs claimed bearings with their track: tracker_reanchor.cpp).
         for (std::uint32_t d : c.dets) {
           double sum = 0.0;
+          double top = -1.0;
+          std::uint32_t owner = 0;
           for (std::size_t q = 0; q < c.pairs.size(); ++q) {
             if (pairs_[c.pairs[q]].det == d) {
               sum += weights[q];
+              if (weights[q] > top) {
+                top = weights[q];
+                owner = pairs_[c.pairs[q]].track;
+              }
             }
           }
           if (sum > 0.5) {
-            det_assigned_[d] = 0;
+            det_assigned_[d] = static_cast<std::int32_t>(owner);
           }
         }
         done = true;
@@ -372,6 +379,9 @@ void Tracker::associate_frame() {
   }
   for (std::uint32_t i = 0; i < nd; ++i) {
     if (det_assigned_[i] >= 0) {
+      if (frame_models_[i].kind == MeasKind::Bearing) {
+        keep_claimed_bearing(i);
+      }
       continue;
     }
     if (frame_models_[i].kind == MeasKind::Bearing) {
@@ -504,6 +514,15 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d, bool attribute) {
   if (attribute && s.info.kind == SensorKind::RfDetector) {
     ++tr.rf_hits;
     attribute = tr.rf_hits >= cfg_.rf_identity_min_hits;
+  }
+  if (std::holds_alternative<BearingMeasurement>(d.measurement)) {
+    auto c = std::find_if(tr.bearing_contacts.begin(), tr.bearing_contacts.end(),
+                          [&](const BearingContact& bc) { return bc.sensor == d.sensor; });
+    if (c == tr.bearing_contacts.end()) {
+      tr.bearing_contacts.push_back(BearingContact{d.sensor, d.time});
+    } else {
+      c->last_detection = std::max(c->last_detection, d.time);
+    }
   }
   auto it = std::lower_bound(tr.sensors.begin(), tr.sensors.end(), d.sensor);
   if (attribute && (it == tr.sensors.end() || *it != d.sensor)) {
@@ -825,14 +844,7 @@ void Tracker::triangulate_or_buffer(const Detection& d) {
     if (b.sensor == d.sensor || std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
       continue;
     }
-    const SensorModel& sb = sensor_model(b.sensor);
-    TriangulationParams p;
-    p.min_crossing_angle_rad = cfg_.triangulation_min_angle_deg * kDegToRad;
-    p.max_range_a_m = sa.info.range_max_m;
-    p.max_range_b_m = sb.info.range_max_m;
-    p.height_prior_m = cfg_.height_prior_m;
-    p.height_prior_sigma_m = cfg_.height_prior_sigma_m;
-    auto fix = triangulate(d, b, p);
+    auto fix = triangulate(d, b, triangulation_params(sa, sensor_model(b.sensor)));
     if (!fix) {
       continue;
     }
@@ -845,7 +857,9 @@ void Tracker::triangulate_or_buffer(const Detection& d) {
     }
   }
   if (!best) {
-    bearing_buffer_.push_back(d);
+    if (!reanchor_with_claimed(d)) {
+      bearing_buffer_.push_back(d);
+    }
     return;
   }
   const Detection other = bearing_buffer_[best_j];
