@@ -727,19 +727,7 @@ DriftRun camera_drift(bool reanchor, std::uint64_t seed) {
   Tracker tracker(cfg, registry({a, b}));
   Noise n(seed);
   auto look = [&](const SensorInfo& s, double t, const Vec3& p) {
-    Detection d;
-    d.time = Time::from_seconds(t);
-    d.receive_time = d.time;
-    d.sensor = s.id;
-    d.sensor_position_m = s.position_m;
-    const Polar pol = enu_to_polar(p - s.position_m);
-    BearingMeasurement m;
-    m.azimuth_rad = pol.azimuth_rad + n.gauss(0.001);
-    m.elevation_rad = pol.elevation_rad + n.gauss(0.001);
-    m.sigma_azimuth_rad = 0.001;
-    m.sigma_elevation_rad = 0.001;
-    d.measurement = m;
-    return d;
+    return bearing(s, t, p, n, 0.001);  // a camera's 0.06 degrees
   };
   // Along the first camera's line of sight: in at 6 m/s until t = 20 s, then out again.
   const Vec3 start{300.0, 900.0, 70.0};

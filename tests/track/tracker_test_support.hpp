@@ -98,8 +98,9 @@ inline SensorInfo rf_detector(std::uint32_t id, const Vec3& position) {
   return s;
 }
 
-// Its bearing (azimuth and elevation, 0.01 rad noise) to a target at p.
-inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n) {
+// Its bearing (azimuth and elevation, `sigma` rad noise, 0.01 by default) to a target at p.
+inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n,
+                         double sigma = 0.01) {
   Detection d;
   d.time = Time::from_seconds(t);
   d.receive_time = d.time;
@@ -107,10 +108,10 @@ inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n)
   d.sensor_position_m = s.position_m;
   const Polar pol = enu_to_polar(p - s.position_m);
   BearingMeasurement m;
-  m.azimuth_rad = pol.azimuth_rad + n.gauss(0.01);
-  m.elevation_rad = pol.elevation_rad + n.gauss(0.01);
-  m.sigma_azimuth_rad = 0.01;
-  m.sigma_elevation_rad = 0.01;
+  m.azimuth_rad = pol.azimuth_rad + n.gauss(sigma);
+  m.elevation_rad = pol.elevation_rad + n.gauss(sigma);
+  m.sigma_azimuth_rad = sigma;
+  m.sigma_elevation_rad = sigma;
   d.measurement = m;
   return d;
 }
