@@ -88,7 +88,8 @@ int run_bench(const BenchOptions& o) {
                       {"retrodicted", last.stats.detections_retrodicted},
                       {"late_started", last.stats.detections_late_started},
                       {"triangulations", last.stats.triangulations},
-                      {"reanchored", last.stats.reanchored}};
+                      {"reanchored", last.stats.reanchored},
+                      {"identities_handed_over", last.stats.identities_handed_over}};
   const auto truth_path = std::filesystem::path(o.scenario) / "truth.csv";
   if (std::filesystem::exists(truth_path)) {
     auto truth = ingest::read_truth_csv(truth_path);

@@ -66,6 +66,8 @@ struct TrackerStats {
   std::uint64_t triangulations = 0;
   // Tracks moved to a fresh fix of two bearings (tracker_reanchor.cpp).
   std::uint64_t reanchored = 0;
+  // Identities passed from a track the radars lost to one its reports started.
+  std::uint64_t identities_handed_over = 0;
 };
 
 class Tracker {
@@ -200,6 +202,9 @@ class Tracker {
                          const std::vector<double>& weights, double miss_weight);
   void miss_track(TrackRecord& tr, const SensorModel& s, Time t);
   void start_track(const Detection& d, const MeasurementModel& m, const Densities& dens);
+  // The identity of a report that started the latest track passes to it from a track a radar
+  // has lost (tracker_update.cpp).
+  void hand_over_identity(const Detection& d);
   // The track is predicted beyond the detecting sensor's range times `coverage_margin`.
   [[nodiscard]] bool beyond_reach(const TrackRecord& tr, const Detection& d,
                                   const SensorModel& s) const;

@@ -23,6 +23,9 @@ namespace {
 // Existence of a track started from two crossing bearings: the pair may still be a ghost of two
 // other targets' lines; later bearings decide.
 constexpr double kTriangulatedExistence = 0.2;
+// Periods of a radar without a detection of a track it covers before the track's identity may
+// pass to a track its own reports started (Tracker::hand_over_identity).
+constexpr double kLostByRadarPeriods = 4.0;
 // Safety factor of the Euclidean pre-gate over the linearised Mahalanobis bound.
 constexpr double kPregateMargin = 1.3;
 // Velocity span over which false position-with-velocity reports spread (per m/s^3).
@@ -388,6 +391,42 @@ void Tracker::associate_frame() {
       triangulate_or_buffer(frame_[i]);
     } else {
       start_track(frame_[i], frame_models_[i], Densities{frame_lambda_[i], frame_beta_[i]});
+      hand_over_identity(frame_[i]);
+    }
+  }
+}
+
+// A report that its identity's track could not take started a track of its own. Either the
+// report lies (a broadcast position that jumps) or that track has lost its target: a camera held
+// it at a wrong range while the drone flew away along the line of sight (remote_id_spoofing
+// seeds 31, 32: a drone broadcasting three identities had no track for 40 s, while each of its
+// broadcasts, heard by two receivers, started two more tracks that never got confirmed). A radar
+// tells which: when a radar covering the old track has not seen it for 4 of its periods, the new
+// track carries the identity from now on. Otherwise the old track keeps it, and a liar's jumped
+// positions stay unconfirmed as before.
+void Tracker::hand_over_identity(const Detection& d) {
+  const std::string key = identity_key(d.identity);
+  if (key.empty()) {
+    return;
+  }
+  auto owner = identity_owner_.find(key);
+  if (owner == identity_owner_.end() || owner->second == tracks_.back().serial) {
+    return;
+  }
+  const auto old = std::find_if(tracks_.begin(), tracks_.end(), [&](const TrackRecord& tr) {
+    return tr.serial == owner->second && !tr.dead;
+  });
+  if (old == tracks_.end()) {
+    return;
+  }
+  const Vec3 p = old->summary.position + (d.time - old->time).seconds() * old->summary.velocity;
+  for (const RadarContact& c : old->radar_contacts) {
+    const SensorModel& s = sensor_model(c.sensor);
+    if (in_coverage(s, p) &&
+        (d.time - c.last_detection).seconds() >= kLostByRadarPeriods * s.info.scan_period_s) {
+      owner->second = tracks_.back().serial;
+      ++stats_.identities_handed_over;
+      return;
     }
   }
 }

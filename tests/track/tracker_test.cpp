@@ -581,6 +581,79 @@ TEST(Tracker, DeadTargetOfASweepingRadarIsDropped) {
   }
 }
 
+// A drone hovers 700 m from the site's camera and radar, then flies straight away from the
+// camera, broadcasting Remote ID under three serials in turn, heard by two receivers. The camera's
+// bearings do not move, so they hold the old track where the drone hovered, and it keeps the
+// identities; each broadcast then fitted no track but the old one and started a new track per
+// receiver, none ever confirmed: the drone went without a track while the radar missed the old
+// one scan after scan (remote_id_spoofing seeds 31 and 32). The radar losing the old track lets
+// the identity pass to the track the broadcasts started.
+TEST(Tracker, BroadcastIdentityPassesToTheNewTrackWhenTheRadarHasLostTheOldOne) {
+  SensorInfo cam;
+  cam.id = SensorId{3};
+  cam.name = "camera";
+  cam.kind = SensorKind::EoIr;
+  cam.position_m = Vec3{30, -20, 20};
+  cam.scan_period_s = 0.5;
+  cam.pd = 0.95;
+  cam.range_max_m = 2500;
+  SensorInfo r = radar(1);
+  r.clutter_per_scan = 2.0;
+  std::array<SensorInfo, 2> rid{};
+  for (std::size_t j = 0; j < rid.size(); ++j) {
+    rid[j].id = SensorId{static_cast<std::uint32_t>(5 + j)};
+    rid[j].name = "remote-id-" + std::to_string(j);
+    rid[j].kind = SensorKind::RemoteIdReceiver;
+    rid[j].position_m = Vec3{j == 0 ? 100.0 : -100.0, 0, 2};
+    rid[j].scan_period_s = 1.0;
+    rid[j].pd = 0.95;
+    rid[j].range_max_m = 3000;
+  }
+  Tracker tracker(TrackerConfig::defaults(), registry({cam, r, rid[0], rid[1]}));
+  Noise n(5);
+  const Vec3 hover{500, -500, 60};
+  const Vec3 away = (hover - cam.position_m).normalized();
+  auto drone = [&](double t) { return t < 60.0 ? hover : Vec3(hover + 8.0 * (t - 60.0) * away); };
+  const std::array<std::string, 3> serials{"1581F5FJD239C00MNY04", "1581F5FJD239C00MNY05",
+                                           "1581F5FJD239C00MNY06"};
+  std::size_t scans_without = 0;
+  for (int k = 0; k < 240; ++k) {
+    const double t = 0.5 * k;
+    tracker.add(bearing(cam, t, drone(t), n, 0.00087));
+    if (k % 2 == 0) {
+      tracker.add(plot(r, t + 0.1, drone(t + 0.1), n));
+      tracker.add(clutter(r, t + 0.1, n));
+      for (const SensorInfo& s : rid) {
+        Detection d;
+        d.time = Time::from_seconds(t + 0.3);
+        d.receive_time = d.time;
+        d.sensor = s.id;
+        d.sensor_position_m = s.position_m;
+        PositionMeasurement m;
+        m.position_m = drone(t + 0.3) + Vec3{n.gauss(3.0), n.gauss(3.0), n.gauss(5.0)};
+        m.covariance_m2 = Vec3(9.0, 9.0, 25.0).asDiagonal();
+        m.velocity_mps = t + 0.3 < 60.0 ? Vec3::Zero() : Vec3(8.0 * away);
+        m.velocity_covariance_m2ps2 = Vec3(0.25, 0.25, 0.25).asDiagonal();
+        d.measurement = m;
+        d.identity.remote_id = serials[static_cast<std::size_t>(k / 2) % serials.size()];
+        tracker.add(d);
+      }
+    }
+    tracker.advance_to(Time::from_seconds(t + 0.4));
+    if (t < 80.0) {
+      continue;
+    }
+    bool held = false;
+    for (const Track& trk : tracker.report(Time::from_seconds(t + 0.4))) {
+      held = held || (trk.position_m - drone(t + 0.4)).norm() < 100.0;
+    }
+    scans_without += held ? 0U : 1U;
+  }
+  // Without the hand-over: 27 of these 80 scans without a track on the drone.
+  EXPECT_EQ(scans_without, 0U);
+  EXPECT_GE(tracker.stats().identities_handed_over, 1U);
+}
+
 // A fixed-wing drone flies in at 50 m/s from 8 km, seen first by a long-range radar (2 s sweep,
 // 12 km) and from 5 km on also by the site's drone radar (1 s sweep). The drone radar's scans
 // before the target entered its coverage are no misses. Until 2026-11-26 they were all counted at
