@@ -363,6 +363,18 @@ SpatialIndex::Disc Tracker::index_disc(const TrackRecord& tr, Time t) const {
   return SpatialIndex::Disc{center, radius};
 }
 
+SpatialIndex::Disc Tracker::fresh_fix_disc(const Eigen::Vector2d& centre, double pos_sigma,
+                                           Time t) const {
+  double vmax = 0.0;
+  for (const auto& v : cfg_.velocity_prior) {
+    vmax = std::max(vmax, v.sigma_h_mps);
+  }
+  // A fix older than the index (retrodiction) spans the gap too.
+  const double w = cfg_.index_validity_s + index_gap_s(t);
+  return SpatialIndex::Disc{centre,
+                            std::sqrt(chi2_gate(kMaxMeasDim)) * (pos_sigma + 1.5 * vmax * w) + 1.0};
+}
+
 double Tracker::existence_after_survival(const TrackRecord& tr, Time t) const {
   const double dt = std::max(0.0, (t - tr.existence_time).seconds());
   return tr.existence * std::exp(-dt / cfg_.mean_lifetime_s);

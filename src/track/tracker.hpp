@@ -170,6 +170,11 @@ class Tracker {
   }
   // The spatial index's disc of a track for an index built at time t.
   [[nodiscard]] SpatialIndex::Disc index_disc(const TrackRecord& tr, Time t) const;
+  // The disc of a track just started or moved to a fix at `centre` (horizontal 1-sigma spread
+  // `pos_sigma`, m) at time t: its velocity is only the prior's, so the disc grows at the
+  // prior's fastest horizontal sigma over the rest of the index's validity window.
+  [[nodiscard]] SpatialIndex::Disc fresh_fix_disc(const Eigen::Vector2d& centre, double pos_sigma,
+                                                  Time t) const;
   // Retrodiction (tracker_retrodiction.cpp). retrodict() returns the reject reason, empty when a
   // track took the detection.
   std::string_view retrodict(const Detection& d);

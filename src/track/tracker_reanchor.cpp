@@ -154,15 +154,8 @@ bool Tracker::try_reanchor(std::uint32_t k, const Fix& f, SensorId silent_sensor
     tr.bearing_contacts.push_back(BearingContact{silent_sensor, t});
   }
   refresh_summary(tr);
-  double vmax = 0.0;
-  for (const auto& v : cfg_.velocity_prior) {
-    vmax = std::max(vmax, v.sigma_h_mps);
-  }
-  const double w = cfg_.index_validity_s + index_gap_s(t);
   const double spread = std::sqrt(f.covariance(0, 0) + f.covariance(1, 1));
-  index_.insert(
-      k, SpatialIndex::Disc{f.position.head<2>(),
-                            std::sqrt(chi2_gate(kMaxMeasDim)) * (spread + 1.5 * vmax * w) + 1.0});
+  index_.insert(k, fresh_fix_disc(f.position.head<2>(), spread, t));
   ++stats_.reanchored;
   return true;
 }

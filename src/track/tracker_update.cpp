@@ -849,20 +849,11 @@ void Tracker::start_track(const Detection& d, const MeasurementModel& m, const D
   ++stats_.tracks_created;
   confirm_if_due(tracks_.back());
   // Register in the index for the rest of its validity window.
-  double vmax = 0.0;
-  for (const auto& v : cfg_.velocity_prior) {
-    vmax = std::max(vmax, v.sigma_h_mps);
-  }
   const TrackRecord& nt = tracks_.back();
   const HorizontalMoments h =
       nt.initiating ? horizontal_moments(fs(nt).init.comp, fs(nt).init.w, fs(nt).init.count)
                     : horizontal_moments(fs(nt).imm.model, fs(nt).imm.mu, fs(nt).imm.count);
-  const Eigen::Vector2d c = h.mean;
-  const double pos_sigma = std::sqrt(h.variance);
-  // A track started late (retrodiction) is older than the index: its disc spans the gap too.
-  const double w = cfg_.index_validity_s + index_gap_s(nt.time);
-  index_.insert(k, SpatialIndex::Disc{
-                       c, std::sqrt(chi2_gate(kMaxMeasDim)) * (pos_sigma + 1.5 * vmax * w) + 1.0});
+  index_.insert(k, fresh_fix_disc(h.mean, std::sqrt(h.variance), nt.time));
 }
 
 void Tracker::triangulate_or_buffer(const Detection& d) {
@@ -922,15 +913,8 @@ void Tracker::triangulate_or_buffer(const Detection& d) {
   note_update(tracks_.back(), other.time <= d.time ? d : other);
   ++stats_.tracks_created;
   const std::uint32_t k = static_cast<std::uint32_t>(tracks_.size() - 1);
-  double vmax = 0.0;
-  for (const auto& v : cfg_.velocity_prior) {
-    vmax = std::max(vmax, v.sigma_h_mps);
-  }
-  const double w = cfg_.index_validity_s + index_gap_s(tracks_.back().time);
   index_.insert(
-      k, SpatialIndex::Disc{
-             best->position.head<2>(),
-             std::sqrt(chi2_gate(kMaxMeasDim)) * (std::sqrt(best_score) + 1.5 * vmax * w) + 1.0});
+      k, fresh_fix_disc(best->position.head<2>(), std::sqrt(best_score), tracks_.back().time));
 }
 
 }  // namespace dewline::track
