@@ -220,8 +220,10 @@ class Tracker {
   void keep_claimed_bearing(std::uint32_t i);
   bool reanchor_with_claimed(const Detection& d);
   bool try_reanchor(std::uint32_t k, const Fix& f, SensorId silent_sensor, Time t);
-  [[nodiscard]] TriangulationParams triangulation_params(const SensorModel& a,
-                                                         const SensorModel& b) const;
+  // The fix of two bearings of different sensors, or none: their lines do not cross within
+  // reach and consistently (triangulation.hpp), or their sensors' opinions of what the object is
+  // contradict each other (class_compatibility.hpp).
+  [[nodiscard]] std::optional<Fix> pair_bearings(const Detection& a, const Detection& b) const;
   // Bookkeeping of a detection a track took: hits, last update, radar contacts; with `attribute`
   // (and, for RF detectors, after rf_identity_min_hits of them) also its sensor, the identity it
   // carries and its class opinion.

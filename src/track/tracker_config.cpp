@@ -50,6 +50,8 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("height_prior_sigma_m", cfg.height_prior_sigma_m, Range{1, 20000});
   s.get("triangulation_window_s", cfg.triangulation_window_s, Range{0.0, 60.0});
   s.get("triangulation_min_angle_deg", cfg.triangulation_min_angle_deg, Range{0.1, 90.0});
+  s.get("triangulation_min_class_agreement", cfg.triangulation_min_class_agreement,
+        Range{0.0, 10.0});
   s.get("bearing_reanchor", cfg.bearing_reanchor);
   s.get("mean_lifetime_s", cfg.mean_lifetime_s, Range{1.0, 1e7});
   s.get("confirm_existence", cfg.confirm_existence, Range{0.01, 0.999});

@@ -45,17 +45,6 @@ bool has_elevation(const Detection& d) {
 
 }  // namespace
 
-TriangulationParams Tracker::triangulation_params(const SensorModel& a,
-                                                  const SensorModel& b) const {
-  TriangulationParams p;
-  p.min_crossing_angle_rad = cfg_.triangulation_min_angle_deg * kDegToRad;
-  p.max_range_a_m = a.info.range_max_m;
-  p.max_range_b_m = b.info.range_max_m;
-  p.height_prior_m = cfg_.height_prior_m;
-  p.height_prior_sigma_m = cfg_.height_prior_sigma_m;
-  return p;
-}
-
 void Tracker::keep_claimed_bearing(std::uint32_t i) {
   const Detection& c = frame_[i];
   const std::int32_t owner = det_assigned_[i];
@@ -71,14 +60,13 @@ void Tracker::keep_claimed_bearing(std::uint32_t i) {
                                          }),
                           claimed_bearings_.end());
   // An unclaimed bearing of another sensor, buffered earlier, may pair with this one.
-  const SensorModel& sc = sensor_model(c.sensor);
   for (std::size_t j = 0; j < bearing_buffer_.size(); ++j) {
     const Detection& b = bearing_buffer_[j];
     if (b.sensor == c.sensor || !has_elevation(b) ||
         std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
       continue;
     }
-    const auto fix = triangulate(c, b, triangulation_params(sc, sensor_model(b.sensor)));
+    const auto fix = pair_bearings(c, b);
     if (fix && try_reanchor(k, *fix, b.sensor, std::max(t, b.time))) {
       bearing_buffer_.erase(bearing_buffer_.begin() + static_cast<std::ptrdiff_t>(j));
       break;
@@ -92,14 +80,13 @@ bool Tracker::reanchor_with_claimed(const Detection& d) {
     return false;
   }
   const Time t = d.time;
-  const SensorModel& sd = sensor_model(d.sensor);
   for (const ClaimedBearing& c : claimed_bearings_) {
     const Detection& b = c.detection;
     if (b.sensor == d.sensor || std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s ||
         c.track >= tracks_.size() || tracks_[c.track].serial != c.serial) {
       continue;
     }
-    const auto fix = triangulate(b, d, triangulation_params(sensor_model(b.sensor), sd));
+    const auto fix = pair_bearings(b, d);
     if (fix && try_reanchor(c.track, *fix, d.sensor, std::max(t, b.time))) {
       return true;
     }

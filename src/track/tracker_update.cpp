@@ -14,6 +14,7 @@
 
 #include "core/angles.hpp"
 #include "track/association.hpp"
+#include "track/class_compatibility.hpp"
 #include "track/tracker.hpp"
 #include "track/triangulation.hpp"
 
@@ -856,6 +857,27 @@ void Tracker::start_track(const Detection& d, const MeasurementModel& m, const D
   index_.insert(k, fresh_fix_disc(h.mean, std::sqrt(h.variance), nt.time));
 }
 
+std::optional<Fix> Tracker::pair_bearings(const Detection& a, const Detection& b) const {
+  const SensorModel& sa = sensor_model(a.sensor);
+  const SensorModel& sb = sensor_model(b.sensor);
+  // A direction finder hears drones only; a camera that calls the object a bird makes the pair
+  // less likely one object than two. Until 2026-11-27 such pairs made fixes, and at start-up a
+  // direction finder's bearing of a drone and a camera's of a bird 1 km nearer made a ghost
+  // track that lived 40-84 s (passive_only seeds 41, 46, 47).
+  if (cfg_.triangulation_min_class_agreement > 0.0 &&
+      class_compatibility(class_opinion(a, sa.info.kind), class_opinion(b, sb.info.kind)) <
+          cfg_.triangulation_min_class_agreement) {
+    return std::nullopt;
+  }
+  TriangulationParams p;
+  p.min_crossing_angle_rad = cfg_.triangulation_min_angle_deg * kDegToRad;
+  p.max_range_a_m = sa.info.range_max_m;
+  p.max_range_b_m = sb.info.range_max_m;
+  p.height_prior_m = cfg_.height_prior_m;
+  p.height_prior_sigma_m = cfg_.height_prior_sigma_m;
+  return triangulate(a, b, p);
+}
+
 void Tracker::triangulate_or_buffer(const Detection& d) {
   const Time t = d.time;
   // Forget bearings that are too old to pair.
@@ -874,7 +896,7 @@ void Tracker::triangulate_or_buffer(const Detection& d) {
     if (b.sensor == d.sensor || std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
       continue;
     }
-    auto fix = triangulate(d, b, triangulation_params(sa, sensor_model(b.sensor)));
+    auto fix = pair_bearings(d, b);
     if (!fix) {
       continue;
     }
