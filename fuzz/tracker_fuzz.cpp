@@ -117,6 +117,14 @@ Detection next_detection(Bytes& b, std::int64_t& t_ns) {
       m.azimuth_rad = b.value(-3.2, 3.2);
       if (sensor == 4) {
         m.elevation_rad = b.value(-0.1, 1.5);
+        if ((kind & 0x40U) != 0) {
+          // A camera's classifier: its opinion decides which bearings may pair.
+          ClassProbabilities c;
+          c[TargetClass::Bird] = b.value(0.0, 1.0);
+          c[TargetClass::DroneMultirotor] = b.value(0.0, 1.0);
+          c[TargetClass::Unknown] = b.value(0.0, 0.3);
+          d.class_probabilities = c;
+        }
       }
       m.sigma_azimuth_rad = b.value(1e-4, 0.1);
       m.sigma_elevation_rad = b.value(1e-4, 0.1);

@@ -115,6 +115,16 @@ std::string_view check_detection(const Detection& d) {
   if (d.sensor_position_m.norm() > kMaxDistanceM) {
     return "position_out_of_range";
   }
+  if (d.class_probabilities) {
+    for (const double v : d.class_probabilities->p) {
+      if (!finite(v)) {
+        return "nan_or_inf";
+      }
+      if (v < 0.0) {
+        return "negative_class_probability";
+      }
+    }
+  }
   return std::visit([](const auto& m) { return check(m); }, d.measurement);
 }
 

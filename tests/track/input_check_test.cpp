@@ -130,5 +130,20 @@ TEST(InputCheck, AnglesBeyondAFewTurnsOrPastTheZenithAreOutOfRange) {
   EXPECT_EQ(with<PolarMeasurement>(polar(), [](auto& m) { m.range_m = -3.0; }), "negative_range");
 }
 
+TEST(InputCheck, ClassProbabilitiesMustBeFiniteAndNotNegative) {
+  Detection d = bearing();
+  ClassProbabilities p;
+  p[TargetClass::Bird] = 0.7;
+  p[TargetClass::DroneMultirotor] = 0.3;
+  d.class_probabilities = p;
+  EXPECT_EQ(check_detection(d), "");
+  d.class_probabilities->p[1] = -0.2;
+  EXPECT_EQ(check_detection(d), "negative_class_probability");
+  d.class_probabilities->p[1] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(check_detection(d), "nan_or_inf");
+  d.class_probabilities->p[1] = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(check_detection(d), "nan_or_inf");
+}
+
 }  // namespace
 }  // namespace dewline::track
