@@ -81,9 +81,10 @@ struct TrackerConfig {
   double height_prior_sigma_m = 300.0;
   double triangulation_window_s = 1.0;       // bearings from different sensors paired within this
   double triangulation_min_angle_deg = 3.0;  // minimum crossing angle of two bearings
-  // Two bearings pair into a fix only if their sensors' opinions of the object (a camera's
-  // classifier; an RF direction finder hears drones only) make one object at least this many
-  // times as likely as two unrelated ones (class_compatibility.hpp). 1: no contradiction; 0: off.
+  // A direction finder's bearing (it hears drones only) pairs with another sensor's into a fix
+  // only if that sensor's opinion of the object (a camera's classifier) makes one object at
+  // least this many times as likely as two unrelated ones (class_compatibility.hpp). 1: no
+  // contradiction; 0: off.
   double triangulation_min_class_agreement = 1.0;
   // A track that a bearing sensor saw but has not seen for 4 of its periods moves to the fix of
   // that sensor's unclaimed bearing with a bearing the track took, when the fix is outside its
