@@ -21,6 +21,7 @@ namespace dewline::track {
 namespace {
 
 using test::bearing;
+using test::camera;
 using test::clutter;
 using test::Noise;
 using test::plot;
@@ -782,17 +783,6 @@ struct DriftRun {
 };
 
 DriftRun camera_drift(bool reanchor, std::uint64_t seed) {
-  auto camera = [](std::uint32_t id, const Vec3& at) {
-    SensorInfo s;
-    s.id = SensorId{id};
-    s.name = "camera-" + std::to_string(id);
-    s.kind = SensorKind::EoIr;
-    s.position_m = at;
-    s.scan_period_s = 0.5;
-    s.pd = 0.95;
-    s.range_max_m = 3000;
-    return s;
-  };
   const SensorInfo a = camera(6, Vec3{0, 0, 20});
   const SensorInfo b = camera(7, Vec3{1400, 200, 15});
   TrackerConfig cfg = TrackerConfig::defaults();
@@ -861,17 +851,6 @@ struct StartupGhostRun {
 };
 
 StartupGhostRun rf_and_bird_cameras(double min_class_agreement, std::uint64_t seed) {
-  auto camera = [](std::uint32_t id, const Vec3& at) {
-    SensorInfo s;
-    s.id = SensorId{id};
-    s.name = "camera-" + std::to_string(id);
-    s.kind = SensorKind::EoIr;
-    s.position_m = at;
-    s.scan_period_s = 0.5;
-    s.pd = 0.95;
-    s.range_max_m = 3000;
-    return s;
-  };
   SensorInfo rf_west = rf_detector(3, Vec3{-1300, -500, 10});
   SensorInfo rf_north = rf_detector(1, Vec3{0, 600, 12});
   rf_west.range_max_m = rf_north.range_max_m = 4000;

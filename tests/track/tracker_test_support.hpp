@@ -98,6 +98,19 @@ inline SensorInfo rf_detector(std::uint32_t id, const Vec3& position) {
   return s;
 }
 
+// An EO/IR camera: bearings with elevation twice a second, 3 km reach.
+inline SensorInfo camera(std::uint32_t id, const Vec3& position) {
+  SensorInfo s;
+  s.id = SensorId{id};
+  s.name = "camera-" + std::to_string(id);
+  s.kind = SensorKind::EoIr;
+  s.position_m = position;
+  s.scan_period_s = 0.5;
+  s.pd = 0.95;
+  s.range_max_m = 3000;
+  return s;
+}
+
 // Its bearing (azimuth and elevation, `sigma` rad noise, 0.01 by default) to a target at p.
 inline Detection bearing(const SensorInfo& s, double t, const Vec3& p, Noise& n,
                          double sigma = 0.01) {
