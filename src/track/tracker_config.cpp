@@ -26,7 +26,13 @@ TrackerConfig TrackerConfig::defaults() {
   c.imm.models = {cv, ct, man};
   c.imm.sojourn_s = {60.0, 6.0, 4.0};
   c.imm.initial_probability = {0.6, 0.2, 0.2};
-  c.velocity_prior = {{0.55, 8.0, 2.5}, {0.3, 30.0, 6.0}, {0.15, 140.0, 20.0}};
+  // Vertical: most things fly level. Birds and multirotors cruise within a metre or two per
+  // second of level and climb at 3-5 m/s, fixed-wing drones at a few m/s. Until 2026-11-27 the
+  // slow and medium classes had 2.5 and 6 m/s: a new track far out, where one plot's elevation
+  // says little, took a made-up climb rate from its first plots and kept it for a minute
+  // (fixed_wing_raid at 10 km: 100-240 m too low for 70 s; radar-s500 11452 -> 11222). The fast
+  // class at 8 m/s too cost a passive-site JPDA test (docs/performance.md): it keeps 20.
+  c.velocity_prior = {{0.55, 8.0, 1.5}, {0.3, 30.0, 3.0}, {0.15, 140.0, 20.0}};
   return c;
 }
 
