@@ -123,6 +123,9 @@ class Tracker {
     ImmState imm;      // tracks past initiation
     InitMixture init;  // initiating tracks
     Gaussian combined;
+    // The IMM model whose prediction spreads widest (position trace), tried when the combined
+    // gate refuses a plot (widest_model_gate); imm.count when there is none.
+    std::size_t widest = 0;
   };
 
   // ln rho of a pair, existence-weighted and given existence (tracker_update.cpp's header).
@@ -198,6 +201,8 @@ class Tracker {
   }
   const Prediction& predicted(std::uint32_t k, Time t);
   bool score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out);
+  [[nodiscard]] GateScore widest_model_gate(const Prediction& p, const MeasurementModel& m,
+                                            UpdateMethod method, double gate) const;
   void update_track(std::uint32_t k, std::uint32_t i, double log_ratio);
   // The update itself, from the track's prior at the detection's time (the mixture while
   // initiating, else the IMM state).

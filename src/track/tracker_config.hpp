@@ -90,6 +90,9 @@ struct TrackerConfig {
   // that sensor's unclaimed bearing with a bearing the track took, when the fix is outside its
   // gate: it had drifted along the other sensor's line of sight (tracker_reanchor.cpp).
   bool bearing_reanchor = true;
+  // A plot outside the gate of the IMM's combined prediction is tried against its widest model's
+  // (the union of the models' gates, Tracker::widest_model_gate); false: the combined gate only.
+  bool imm_union_gate = true;
 
   // Existence (IPDA, Musicki, Evans & Stankovic, IEEE TAC 39(6), 1994) and track management.
   double mean_lifetime_s = 300.0;      // survival: P(alive after dt) = exp(-dt / lifetime)

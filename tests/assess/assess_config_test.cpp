@@ -107,7 +107,11 @@ TEST(AssessConfig, SiteExampleLoadsWithoutErrors) {
   ASSERT_TRUE(done.has_value()) << done.error().front().message();
   const track::TrackerConfig d = track::TrackerConfig::defaults();
   EXPECT_EQ(tcfg.imm.models.size(), d.imm.models.size());
-  EXPECT_EQ(tcfg.imm.models[2].q, d.imm.models[2].q);
+  for (std::size_t j = 0; j < d.imm.models.size(); ++j) {
+    EXPECT_EQ(tcfg.imm.models[j].q, d.imm.models[j].q) << "model " << j;
+    EXPECT_EQ(tcfg.imm.models[j].q_vertical, d.imm.models[j].q_vertical) << "model " << j;
+  }
+  EXPECT_EQ(tcfg.imm_union_gate, d.imm_union_gate);
   EXPECT_EQ(tcfg.tentative_min_log_lr, d.tentative_min_log_lr);
   const AssessConfig a = AssessConfig::defaults();
   EXPECT_EQ(cfg.classifier.settle_s, a.classifier.settle_s);
