@@ -201,7 +201,7 @@ class Tracker {
   }
   const Prediction& predicted(std::uint32_t k, Time t);
   bool score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out);
-  [[nodiscard]] GateScore widest_model_gate(const Prediction& p, const MeasurementModel& m,
+  [[nodiscard]] GateScore widest_model_gate(const Prediction& p, std::uint32_t i,
                                             UpdateMethod method, double gate) const;
   void update_track(std::uint32_t k, std::uint32_t i, double log_ratio);
   // The update itself, from the track's prior at the detection's time (the mixture while

@@ -306,7 +306,7 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
       return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
     }();
     if (!in.valid || in.mahalanobis2 > gate) {
-      const GateScore wide = widest_model_gate(p, m, method, gate);
+      const GateScore wide = widest_model_gate(p, i, method, gate);
       if (!wide.valid || wide.mahalanobis2 > gate) {
         return false;
       }
@@ -336,8 +336,9 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
 // Multisensor Tracking: Principles and Techniques", 1995), the combined gate stands for all but
 // the widest model, which is tried when the combined one refuses the plot. The score there is that
 // model's share of the mixture likelihood, mu_j N(nu_j; 0, S_j), a lower bound of the mixture's.
-GateScore Tracker::widest_model_gate(const Prediction& p, const MeasurementModel& m,
-                                     UpdateMethod method, double gate) const {
+GateScore Tracker::widest_model_gate(const Prediction& p, std::uint32_t i, UpdateMethod method,
+                                     double gate) const {
+  const MeasurementModel& m = frame_models_[i];
   // Not for bearings: they fix no range, so the widest model's gate reaches far along the line of
   // sight, and on passive sites tracks took other targets' bearings through it (passive_only seed
   // 47: GOSPA 59.8 -> 91.8; held-out seeds 101-103 summed 172.1 -> 183.2).
@@ -345,6 +346,18 @@ GateScore Tracker::widest_model_gate(const Prediction& p, const MeasurementModel
     return GateScore{};
   }
   const Gaussian& g = p.imm.model[p.widest];
+  // The Euclidean pre-gate of gate_frame, for this model's prediction: most plots the combined
+  // gate refuses are far from every model (the 10,000-target scene: 11 % more time without it).
+  if (frame_sigma2_[i] >= 0.0) {
+    Vec3 diff = g.x.head<3>() - m.point();
+    if (m.kind == MeasKind::Polar && !m.has_elevation) {
+      diff.z() = 0.0;
+    }
+    const double s2 = g.P.topLeftCorner<3, 3>().trace() + frame_sigma2_[i];
+    if (diff.squaredNorm() > kPregateMargin * gate * s2) {
+      return GateScore{};
+    }
+  }
   GateScore out;
   if (method == UpdateMethod::Ekf) {
     out = gate_score(m, g, gate);
