@@ -16,7 +16,7 @@ TrackerConfig TrackerConfig::defaults() {
   ct.kind = MotionKind::CoordinatedTurn;
   ct.q = 0.3;
   // A turn is a horizontal manoeuvre: the vertical as quiet as the CV model's (0.3 until
-  // 2026-11-27; library seeds 41-44: birds_only_day -17, swarm_20 -8, quiet_day -7 GOSPA).
+  // 2026-11-27; library seeds 41-44: birds_only_day -16, quiet_day -7, no scene worse).
   ct.q_vertical = 0.1;
   ct.q_turn = 0.005;
   // Manoeuvre: accelerations of a few m/s^2 (quadcopter starts and stops, dives, bird jinks).
