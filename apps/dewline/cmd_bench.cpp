@@ -88,6 +88,7 @@ int run_bench(const BenchOptions& o) {
                       {"retrodicted", last.stats.detections_retrodicted},
                       {"late_started", last.stats.detections_late_started},
                       {"triangulations", last.stats.triangulations},
+                      {"triangulations_supported", last.stats.triangulations_supported},
                       {"reanchored", last.stats.reanchored},
                       {"identities_handed_over", last.stats.identities_handed_over}};
   const auto truth_path = std::filesystem::path(o.scenario) / "truth.csv";

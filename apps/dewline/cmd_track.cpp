@@ -258,9 +258,11 @@ int run_track(const TrackOptions& o) {
   }
   if (run.stats.triangulations > 0) {
     std::fprintf(stderr,
-                 "dewline track: %llu tracks started from crossing bearings, %llu moved back to "
-                 "a crossing after drifting along a line of sight\n",
+                 "dewline track: %llu tracks started from crossing bearings (%llu of them "
+                 "confirmed by a further sensor's bearing), %llu moved back to a crossing after "
+                 "drifting along a line of sight\n",
                  static_cast<unsigned long long>(run.stats.triangulations),
+                 static_cast<unsigned long long>(run.stats.triangulations_supported),
                  static_cast<unsigned long long>(run.stats.reanchored));
   }
   print_rejects(run.rejects);

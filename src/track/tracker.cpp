@@ -163,6 +163,7 @@ void Tracker::advance_to(Time t) {
   if (!frame_.empty()) {
     process_frame();
   }
+  resolve_waiting_bearings();
   apply_sweep_misses(t);
   housekeeping(t);
 }
@@ -185,7 +186,13 @@ void Tracker::process_frame() {
   ++stats_.frames;
   ++frame_stamp_;
   const Time t = frame_.front().time;
+  if (first_frame_.ns == INT64_MIN) {
+    first_frame_ = t;
+  }
   now_ = std::max(now_, frame_.back().time);
+  // Bearings waiting for a third sensor are decided before this frame's bearings can pair with
+  // them (tracker_triangulation.cpp).
+  resolve_waiting_bearings();
   apply_sweep_misses(t);
   if (index_time_.ns == INT64_MIN || (t - index_time_).seconds() > cfg_.index_validity_s ||
       (t - index_time_).seconds() < 0.0) {
@@ -215,6 +222,7 @@ void Tracker::process_frame() {
   }
   stats_.detections_processed += frame_.size();
   frame_.clear();
+  resolve_waiting_bearings();
   housekeeping(t);
 }
 

@@ -64,6 +64,10 @@ struct TrackerStats {
   std::uint64_t tracks_confirmed = 0;
   std::uint64_t tracks_deleted = 0;
   std::uint64_t triangulations = 0;
+  // ... of them with a further sensor's bearing through the crossing (tracker_triangulation.cpp),
+  // and bearings that waited for one.
+  std::uint64_t triangulations_supported = 0;
+  std::uint64_t bearings_waited = 0;
   // Tracks moved to a fresh fix of two bearings (tracker_reanchor.cpp).
   std::uint64_t reanchored = 0;
   // Identities passed from a track the radars lost to one its reports started.
@@ -123,9 +127,6 @@ class Tracker {
     ImmState imm;      // tracks past initiation
     InitMixture init;  // initiating tracks
     Gaussian combined;
-    // The IMM model whose prediction spreads widest (position trace), tried when the combined
-    // gate refuses a plot (widest_model_gate); imm.count when there is none.
-    std::size_t widest = 0;
   };
 
   // ln rho of a pair, existence-weighted and given existence (tracker_update.cpp's header).
@@ -218,7 +219,27 @@ class Tracker {
   // The track is predicted beyond the detecting sensor's range times `coverage_margin`.
   [[nodiscard]] bool beyond_reach(const TrackRecord& tr, const Detection& d,
                                   const SensorModel& s) const;
+  // Starting tracks from bearings no track took (tracker_triangulation.cpp): pair `d` with a
+  // buffered bearing of another sensor, or buffer it; waiting bearings are tried again after
+  // every frame (resolve_waiting_bearings).
   void triangulate_or_buffer(const Detection& d);
+  void resolve_waiting_bearings();
+  struct PairChoice {
+    std::size_t partner = 0;  // index in bearing_buffer_
+    Fix fix;
+    double spread_m2 = 0.0;            // horizontal variance of the pair's fix
+    std::vector<std::size_t> support;  // buffered bearings of further sensors through the fix
+    std::vector<double> support_norm;  // their chi-square per dimension
+    double support_fit = 0.0;          // mean of support_norm
+  };
+  [[nodiscard]] std::optional<PairChoice> best_bearing_pair(const Detection& d) const;
+  // A bearing sensor other than the pair's that covers the fix and may still report a bearing
+  // through it within the pairing window.
+  [[nodiscard]] bool third_sensor_pending(const Detection& a, const Detection& b,
+                                          const Fix& f) const;
+  void start_triangulated_track(const Detection& d, const PairChoice& c);
+  // Variance per horizontal axis of a target's motion over dt seconds (the velocity prior's).
+  [[nodiscard]] double motion_var_m2(double dt) const;
   // Re-anchoring a track that drifted along one bearing sensor's line of sight
   // (tracker_reanchor.cpp): a bearing some track claimed, kept to pair with another sensor's
   // unclaimed bearing, and the move itself.
@@ -229,6 +250,7 @@ class Tracker {
   // reach and consistently (triangulation.hpp), or their sensors' opinions of what the object is
   // contradict each other (class_compatibility.hpp).
   [[nodiscard]] std::optional<Fix> pair_bearings(const Detection& a, const Detection& b) const;
+  [[nodiscard]] bool bearings_may_share_object(const Detection& a, const Detection& b) const;
   // Bookkeeping of a detection a track took: hits, last update, radar contacts; with `attribute`
   // (and, for RF detectors, after rf_identity_min_hits of them) also its sensor, the identity it
   // carries and its class opinion.
@@ -288,11 +310,19 @@ class Tracker {
   std::size_t index_size_ = 0;
   Time last_sweep_check_{INT64_MIN};
   Time now_{INT64_MIN};  // time of the latest processed frame
+  Time first_frame_{INT64_MIN};
   // The tracker's clock: the latest time it has processed or been advanced to.
   [[nodiscard]] Time clock() const { return std::max(now_, queue_.released_until()); }
 
-  // Unassociated bearings kept for triangulation.
-  std::vector<Detection> bearing_buffer_;
+  // Unassociated bearings kept for triangulation; `waiting`: it has a partner but waits for a
+  // third sensor's bearing; `round`: the last resolve_waiting_bearings pass that tried it.
+  struct BufferedBearing {
+    Detection detection;
+    bool waiting = false;
+    std::uint64_t round = 0;
+  };
+  std::vector<BufferedBearing> bearing_buffer_;
+  std::uint64_t resolve_round_ = 0;
   // Bearings (with elevation) that a track took, kept as long as unassociated ones, with the
   // track's serial and index then (tracker_reanchor.cpp).
   struct ClaimedBearing {

@@ -34,7 +34,7 @@ TrackerConfig TrackerConfig::defaults() {
   // says little, took a made-up climb rate from its first plots and kept it for a minute
   // (fixed_wing_raid at 10 km: 100-240 m too low for 70 s; radar-s500 11452 -> 11222). The fast
   // class at 8 m/s too cost a passive-site JPDA test (docs/performance.md): it keeps 20.
-  c.velocity_prior = {{0.55, 8.0, 1.5}, {0.3, 30.0, 3.0}, {0.15, 140.0, 20.0}};
+  c.velocity_prior = {{0.55, 8.0, 1.5}, {0.3, 30.0, 3.0}, {0.15, 140.0, 8.0}};
   return c;
 }
 
@@ -60,6 +60,7 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("triangulation_min_angle_deg", cfg.triangulation_min_angle_deg, Range{0.1, 90.0});
   s.get("triangulation_min_class_agreement", cfg.triangulation_min_class_agreement,
         Range{0.0, 10.0});
+  s.get("triangulation_await_third", cfg.triangulation_await_third);
   s.get("bearing_reanchor", cfg.bearing_reanchor);
   s.get("imm_union_gate", cfg.imm_union_gate);
   s.get("mean_lifetime_s", cfg.mean_lifetime_s, Range{1.0, 1e7});

@@ -86,6 +86,11 @@ struct TrackerConfig {
   // least this many times as likely as two unrelated ones (class_compatibility.hpp). 1: no
   // contradiction; 0: off.
   double triangulation_min_class_agreement = 1.0;
+  // Two crossing bearings that no third sensor's bearing passes through wait for one while a
+  // third bearing sensor covering the crossing may still report within the window; crossings a
+  // third bearing confirms go first (tracker_triangulation.cpp). false: the tightest crossing
+  // pairs at once.
+  bool triangulation_await_third = true;
   // A track that a bearing sensor saw but has not seen for 4 of its periods moves to the fix of
   // that sensor's unclaimed bearing with a bearing the track took, when the fix is outside its
   // gate: it had drifted along the other sensor's line of sight (tracker_reanchor.cpp).

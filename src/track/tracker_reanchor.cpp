@@ -61,7 +61,7 @@ void Tracker::keep_claimed_bearing(std::uint32_t i) {
                           claimed_bearings_.end());
   // An unclaimed bearing of another sensor, buffered earlier, may pair with this one.
   for (std::size_t j = 0; j < bearing_buffer_.size(); ++j) {
-    const Detection& b = bearing_buffer_[j];
+    const Detection& b = bearing_buffer_[j].detection;
     if (b.sensor == c.sensor || !has_elevation(b) ||
         std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
       continue;

@@ -21,9 +21,6 @@
 namespace dewline::track {
 namespace {
 
-// Existence of a track started from two crossing bearings: the pair may still be a ghost of two
-// other targets' lines; later bearings decide.
-constexpr double kTriangulatedExistence = 0.2;
 // A model this unlikely is not the IMM's second gate (Tracker::widest_model_gate).
 constexpr double kMinWidestModelProbability = 1e-4;
 // Periods of a radar without a detection of a track it covers before the track's identity may
@@ -33,6 +30,16 @@ constexpr double kLostByRadarPeriods = 4.0;
 constexpr double kPregateMargin = 1.3;
 // Velocity span over which false position-with-velocity reports spread (per m/s^3).
 constexpr double kVelocitySpanVolume = 200.0 * 200.0 * 40.0;
+
+// The gate test of one Gaussian: by the EKF's linearisation, or by the UKF's sigma points.
+GateScore gate_score_for(const MeasurementModel& m, const Gaussian& g, UpdateMethod method,
+                         double gate) {
+  if (method == UpdateMethod::Ekf) {
+    return gate_score(m, g, gate);
+  }
+  const Innovation u = innovate(m, g, method);
+  return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
+}
 
 std::string identity_key(const Identity& id) {
   if (!id.remote_id.empty()) {
@@ -77,15 +84,6 @@ const Tracker::Prediction& Tracker::predicted(std::uint32_t k, Time t) {
     p.imm = fs(tr).imm;
     imm_.predict(p.imm, dt);
     p.combined = p.imm.combined();
-    p.widest = p.imm.count;
-    double widest = 0.0;
-    for (std::size_t j = 0; p.imm.count > 1 && j < p.imm.count; ++j) {
-      const double spread = p.imm.model[j].P.topLeftCorner<3, 3>().trace();
-      if (p.imm.mu[j] > kMinWidestModelProbability && spread > widest) {
-        widest = spread;
-        p.widest = j;
-      }
-    }
   }
   return p;
 }
@@ -301,10 +299,7 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
     }
     loglik = sc.log_likelihood;
   } else {
-    const GateScore in = method == UpdateMethod::Ekf ? gate_score(m, p.combined, gate) : [&] {
-      const Innovation u = innovate(m, p.combined, method);
-      return GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
-    }();
+    const GateScore in = gate_score_for(m, p.combined, method, gate);
     if (!in.valid || in.mahalanobis2 > gate) {
       const GateScore wide = widest_model_gate(p, i, method, gate);
       if (!wide.valid || wide.mahalanobis2 > gate) {
@@ -342,10 +337,23 @@ GateScore Tracker::widest_model_gate(const Prediction& p, std::uint32_t i, Updat
   // Not for bearings: they fix no range, so the widest model's gate reaches far along the line of
   // sight, and on passive sites tracks took other targets' bearings through it (passive_only seed
   // 47: GOSPA 59.8 -> 91.8; held-out seeds 101-103 summed 172.1 -> 183.2).
-  if (!cfg_.imm_union_gate || p.widest >= p.imm.count || m.kind == MeasKind::Bearing) {
+  if (!cfg_.imm_union_gate || m.kind == MeasKind::Bearing) {
     return GateScore{};
   }
-  const Gaussian& g = p.imm.model[p.widest];
+  // The model whose predicted position spreads widest, among those not negligible.
+  std::size_t widest = p.imm.count;
+  double spread = 0.0;
+  for (std::size_t j = 0; p.imm.count > 1 && j < p.imm.count; ++j) {
+    const double spread_j = p.imm.model[j].P.topLeftCorner<3, 3>().trace();
+    if (p.imm.mu[j] > kMinWidestModelProbability && spread_j > spread) {
+      spread = spread_j;
+      widest = j;
+    }
+  }
+  if (widest == p.imm.count) {
+    return GateScore{};
+  }
+  const Gaussian& g = p.imm.model[widest];
   // The Euclidean pre-gate of gate_frame, for this model's prediction: most plots the combined
   // gate refuses are far from every model (the 10,000-target scene: 11 % more time without it).
   if (frame_sigma2_[i] >= 0.0) {
@@ -358,15 +366,9 @@ GateScore Tracker::widest_model_gate(const Prediction& p, std::uint32_t i, Updat
       return GateScore{};
     }
   }
-  GateScore out;
-  if (method == UpdateMethod::Ekf) {
-    out = gate_score(m, g, gate);
-  } else {
-    const Innovation u = innovate(m, g, method);
-    out = GateScore{u.mahalanobis2, u.log_likelihood, u.valid};
-  }
+  GateScore out = gate_score_for(m, g, method, gate);
   if (out.valid && out.mahalanobis2 <= gate) {
-    out.log_likelihood += std::log(p.imm.mu[p.widest]);
+    out.log_likelihood += std::log(p.imm.mu[widest]);
   }
   return out;
 }
@@ -914,93 +916,6 @@ void Tracker::start_track(const Detection& d, const MeasurementModel& m, const D
       nt.initiating ? horizontal_moments(fs(nt).init.comp, fs(nt).init.w, fs(nt).init.count)
                     : horizontal_moments(fs(nt).imm.model, fs(nt).imm.mu, fs(nt).imm.count);
   index_.insert(k, fresh_fix_disc(h.mean, std::sqrt(h.variance), nt.time));
-}
-
-std::optional<Fix> Tracker::pair_bearings(const Detection& a, const Detection& b) const {
-  const SensorModel& sa = sensor_model(a.sensor);
-  const SensorModel& sb = sensor_model(b.sensor);
-  // A direction finder hears drones only; a camera that calls the object a bird makes the pair
-  // less likely one object than two. Until 2026-11-27 such pairs made fixes, and at start-up a
-  // direction finder's bearing of a drone and a camera's of a bird 1 km nearer made a ghost
-  // track that lived 40-84 s (passive_only seeds 41, 46, 47). Only pairs with a direction finder
-  // are judged so: its opinion is what it is, not a call. Two cameras' calls are each noisy
-  // frame to frame, and refusing their contradicting pairs too cost passive_only seed 31 4.3
-  // GOSPA and gained nothing on 16 other seeds.
-  const bool one_is_rf =
-      sa.info.kind == SensorKind::RfDetector || sb.info.kind == SensorKind::RfDetector;
-  if (one_is_rf && cfg_.triangulation_min_class_agreement > 0.0 &&
-      class_compatibility(class_opinion(a, sa.info.kind), class_opinion(b, sb.info.kind)) <
-          cfg_.triangulation_min_class_agreement) {
-    return std::nullopt;
-  }
-  TriangulationParams p;
-  p.min_crossing_angle_rad = cfg_.triangulation_min_angle_deg * kDegToRad;
-  p.max_range_a_m = sa.info.range_max_m;
-  p.max_range_b_m = sb.info.range_max_m;
-  p.height_prior_m = cfg_.height_prior_m;
-  p.height_prior_sigma_m = cfg_.height_prior_sigma_m;
-  return triangulate(a, b, p);
-}
-
-void Tracker::triangulate_or_buffer(const Detection& d) {
-  const Time t = d.time;
-  // Forget bearings that are too old to pair.
-  bearing_buffer_.erase(
-      std::remove_if(
-          bearing_buffer_.begin(), bearing_buffer_.end(),
-          [&](const Detection& b) { return (t - b.time).seconds() > cfg_.triangulation_window_s; }),
-      bearing_buffer_.end());
-  const SensorModel& sa = sensor_model(d.sensor);
-  std::optional<Fix> best;
-  std::size_t best_j = 0;
-  double best_score = std::numeric_limits<double>::infinity();
-  for (std::size_t j = 0; j < bearing_buffer_.size(); ++j) {
-    const Detection& b = bearing_buffer_[j];
-    // A late bearing (retrodiction) may be older than buffered ones: pair within the window only.
-    if (b.sensor == d.sensor || std::abs((t - b.time).seconds()) > cfg_.triangulation_window_s) {
-      continue;
-    }
-    auto fix = pair_bearings(d, b);
-    if (!fix) {
-      continue;
-    }
-    // Prefer the tightest fix (smallest horizontal uncertainty).
-    const double score = fix->covariance(0, 0) + fix->covariance(1, 1);
-    if (score < best_score) {
-      best_score = score;
-      best = fix;
-      best_j = j;
-    }
-  }
-  if (!best) {
-    if (!reanchor_with_claimed(d)) {
-      bearing_buffer_.push_back(d);
-    }
-    return;
-  }
-  const Detection other = bearing_buffer_[best_j];
-  bearing_buffer_.erase(bearing_buffer_.begin() + static_cast<std::ptrdiff_t>(best_j));
-  ++stats_.triangulations;
-  TrackRecord tr;
-  tr.serial = next_serial_++;
-  tr.filter = allocate_filter();
-  tr.time = std::max(d.time, other.time);
-  tr.first_time = std::min(d.time, other.time);
-  tr.last_update = tr.time;
-  tr.existence_time = tr.time;
-  tr.existence = kTriangulatedExistence;
-  tr.from_bearings = true;
-  tr.revisit_s = std::min(sa.info.scan_period_s, sensor_model(other.sensor).info.scan_period_s);
-  fs(tr).init = make_init_mixture(best->position, best->covariance, cfg_.velocity_prior);
-  tr.initiating = true;
-  refresh_summary(tr);
-  tracks_.push_back(std::move(tr));
-  note_update(tracks_.back(), other.time <= d.time ? other : d);
-  note_update(tracks_.back(), other.time <= d.time ? d : other);
-  ++stats_.tracks_created;
-  const std::uint32_t k = static_cast<std::uint32_t>(tracks_.size() - 1);
-  index_.insert(
-      k, fresh_fix_disc(best->position.head<2>(), std::sqrt(best_score), tracks_.back().time));
 }
 
 }  // namespace dewline::track

@@ -36,4 +36,19 @@ struct Fix {
 [[nodiscard]] std::optional<Fix> triangulate(const Detection& a, const Detection& b,
                                              const TriangulationParams& p);
 
+// A third sensor's bearing against a fix: the chi-square of its residual (azimuth, and elevation
+// when it has one) and that residual's dimension. The fix's covariance is widened by
+// `extra_var_m2` on each horizontal axis for the target's motion between the bearings' times.
+// nullopt: `c` is no bearing, or its sensor stands under the fix.
+struct BearingFit {
+  double chi2 = 0.0;
+  int dim = 0;
+};
+[[nodiscard]] std::optional<BearingFit> bearing_fit(const Fix& f, const Detection& c,
+                                                    double extra_var_m2);
+
+// The fix after one extended-Kalman update of its position by that bearing (the same widening);
+// unchanged when bearing_fit would give nullopt.
+void refine_fix(Fix& f, const Detection& c, double extra_var_m2);
+
 }  // namespace dewline::track

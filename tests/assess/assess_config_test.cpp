@@ -112,6 +112,12 @@ TEST(AssessConfig, SiteExampleLoadsWithoutErrors) {
     EXPECT_EQ(tcfg.imm.models[j].q_vertical, d.imm.models[j].q_vertical) << "model " << j;
   }
   EXPECT_EQ(tcfg.imm_union_gate, d.imm_union_gate);
+  EXPECT_EQ(tcfg.triangulation_await_third, d.triangulation_await_third);
+  ASSERT_EQ(tcfg.velocity_prior.size(), d.velocity_prior.size());
+  for (std::size_t j = 0; j < d.velocity_prior.size(); ++j) {
+    EXPECT_EQ(tcfg.velocity_prior[j].sigma_h_mps, d.velocity_prior[j].sigma_h_mps) << "class " << j;
+    EXPECT_EQ(tcfg.velocity_prior[j].sigma_v_mps, d.velocity_prior[j].sigma_v_mps) << "class " << j;
+  }
   EXPECT_EQ(tcfg.tentative_min_log_lr, d.tentative_min_log_lr);
   const AssessConfig a = AssessConfig::defaults();
   EXPECT_EQ(cfg.classifier.settle_s, a.classifier.settle_s);
