@@ -506,6 +506,61 @@ TEST(Tracker, AThirdDirectionFinderKeepsStartUpGhostsAway) {
   EXPECT_LT(4 * extra[3], extra[2]);
 }
 
+// Waiting only where a third bearing may come. One drone, direction finders at t, t + 0.1 and
+// t + 0.2 each second; returns when the first crossing started a track, with the counts.
+struct FirstCrossing {
+  double time_s = -1.0;
+  std::uint64_t waited = 0;
+  std::uint64_t supported = 0;
+};
+
+FirstCrossing first_crossing(bool third_registered, bool third_reports) {
+  const SensorInfo a = rf_detector(1, Vec3{0, 600, 12});
+  const SensorInfo b = rf_detector(2, Vec3{1300, -500, 10});
+  const SensorInfo c = rf_detector(3, Vec3{-1300, -500, 10});
+  Tracker tracker(TrackerConfig::defaults(),
+                  third_registered ? registry({a, b, c}) : registry({a, b}));
+  Noise n(3);
+  FirstCrossing out;
+  for (int k = 0; k < 5 && out.time_s < 0.0; ++k) {
+    const double t = k;
+    const Vec3 drone{200.0 + 5.0 * t, 300.0, 80.0};
+    tracker.add(bearing(a, t, drone, n));
+    tracker.add(bearing(b, t + 0.1, drone, n));
+    if (third_reports) {
+      tracker.add(bearing(c, t + 0.2, drone, n));
+    }
+    for (int step = 0; step < 10 && out.time_s < 0.0; ++step) {
+      const double now = t + 0.05 + 0.1 * step;
+      tracker.advance_to(Time::from_seconds(now));
+      if (tracker.stats().triangulations > 0) {
+        out.time_s = now;
+      }
+    }
+  }
+  out.waited = tracker.stats().bearings_waited;
+  out.supported = tracker.stats().triangulations_supported;
+  return out;
+}
+
+TEST(Tracker, ACrossingWaitsOnlyWhileAThirdBearingMayCome) {
+  // Two direction finders: nothing to wait for, the crossing starts at the second bearing.
+  const FirstCrossing two = first_crossing(false, false);
+  EXPECT_NEAR(two.time_s, 0.15, 1e-9);
+  EXPECT_EQ(two.waited, 0U);
+  // A third that reports: the crossing waits for its bearing (t = 0.2), which confirms it.
+  const FirstCrossing three = first_crossing(true, true);
+  EXPECT_NEAR(three.time_s, 0.25, 1e-9);
+  EXPECT_GE(three.waited, 1U);
+  EXPECT_EQ(three.supported, 1U);
+  // A third that is registered but silent: the crossing waits out the pairing window (1 s), no
+  // longer, and starts unconfirmed.
+  const FirstCrossing silent = first_crossing(true, false);
+  EXPECT_GT(silent.time_s, 0.9);
+  EXPECT_LT(silent.time_s, 1.3);
+  EXPECT_EQ(silent.supported, 0U);
+}
+
 // Re-anchoring (tracker_reanchor.cpp) moves the tracks that GNN let drift along one detector's
 // line of sight back to the crossing, and costs JPDA nothing. Crossings are paired at once here:
 // waiting for the third finder keeps the start-up ghost of seed 1 away (above), and that ghost is
