@@ -14,9 +14,7 @@
 
 #include "core/angles.hpp"
 #include "track/association.hpp"
-#include "track/class_compatibility.hpp"
 #include "track/tracker.hpp"
-#include "track/triangulation.hpp"
 
 namespace dewline::track {
 namespace {

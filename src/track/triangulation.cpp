@@ -1,9 +1,10 @@
 #include "track/triangulation.hpp"
 
 #include <cmath>
-#include <numbers>
 
 #include <Eigen/Dense>
+
+#include "core/angles.hpp"
 
 namespace dewline::track {
 namespace {
@@ -77,7 +78,7 @@ std::optional<Linearised> linearise(const Fix& f, const Detection& c, double ext
   l.P = f.covariance;
   l.P(0, 0) += extra_var_m2;
   l.P(1, 1) += extra_var_m2;
-  l.nu(0) = std::remainder(los->az - std::atan2(d.y(), d.x()), 2.0 * std::numbers::pi);
+  l.nu(0) = wrap_pi(los->az - std::atan2(d.y(), d.x()));
   l.H.row(0) << -d.y() / rh2, d.x() / rh2, 0.0;
   Eigen::Vector2d r(los->sigma_az * los->sigma_az, 1.0);
   if (los->el) {
