@@ -1,5 +1,9 @@
 #include "track/class_compatibility.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace dewline::track {
 namespace {
 
@@ -28,6 +32,30 @@ std::optional<ClassProbabilities> class_opinion(const Detection& d, SensorKind k
     return p;
   }
   return std::nullopt;
+}
+
+ClassProbabilities track_opinion(const std::array<double, kTargetClassCount>& class_log,
+                                 double floor) {
+  double top = -std::numeric_limits<double>::infinity();
+  for (double l : class_log) {
+    top = std::max(top, l);
+  }
+  ClassProbabilities p;
+  double sum = 0.0;
+  for (std::size_t c = 0; c < kTargetClassCount; ++c) {
+    p.p[c] = std::exp(class_log[c] - top);
+    sum += p.p[c];
+  }
+  const double unknown = p.p[kUnknown] / sum;
+  double real = 0.0;
+  for (std::size_t c = 0; c < kTargetClassCount; ++c) {
+    p.p[c] = c == kUnknown ? 0.0 : std::max(p.p[c] / sum + unknown / kRealClasses, floor);
+    real += p.p[c];
+  }
+  for (double& v : p.p) {
+    v /= real;
+  }
+  return p;
 }
 
 double class_compatibility(const std::optional<ClassProbabilities>& a,

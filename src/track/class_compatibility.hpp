@@ -13,6 +13,7 @@
 // drone.
 #pragma once
 
+#include <array>
 #include <optional>
 
 #include "core/detection.hpp"
@@ -22,6 +23,13 @@ namespace dewline::track {
 
 // The detection's class opinion over the real classes (Unknown's mass spread), or none.
 [[nodiscard]] std::optional<ClassProbabilities> class_opinion(const Detection& d, SensorKind kind);
+
+// A track's class opinion for association: its sensors' reports summed as log-probabilities
+// (TrackRecord::class_log), Unknown's mass spread, and every real class held at least `floor`.
+// The track's opinion comes from the same noisy reports as the detection's; a track misread as a
+// bird must still be able to take its drone's RF bearing when nothing else fits it.
+[[nodiscard]] ClassProbabilities track_opinion(
+    const std::array<double, kTargetClassCount>& class_log, double floor);
 
 // K * sum_c a(c) b(c); 1 when either is empty.
 [[nodiscard]] double class_compatibility(const std::optional<ClassProbabilities>& a,

@@ -80,6 +80,8 @@ struct TrackRecord {
   Identity identity;
   std::array<double, kTargetClassCount> class_log{};
   bool has_class = false;
+  // class_log as association reads it (track_opinion, class_compatibility.hpp), kept with it.
+  ClassProbabilities class_opinion{};
 };
 
 }  // namespace dewline::track

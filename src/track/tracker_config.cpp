@@ -71,6 +71,8 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("coast_periods", cfg.coast_periods, Range{1.0, 1000.0});
   s.get("min_coast_s", cfg.min_coast_s, Range{0.0, 3600.0});
   s.get("rf_identity_min_hits", cfg.rf_identity_min_hits, Range{1, 1000});
+  s.get("class_aided_association", cfg.class_aided_association);
+  s.get("class_opinion_floor", cfg.class_opinion_floor, Range{0.001, 0.25});
   s.get("min_clutter_per_scan", cfg.min_clutter_per_scan, Range{1e-6, 1e6});
   s.get("position_clutter_density", cfg.position_clutter_density, Range{1e-30, 1.0});
   s.get("bearing_clutter_per_scan", cfg.bearing_clutter_per_scan, Range{1e-6, 1e6});

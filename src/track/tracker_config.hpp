@@ -112,6 +112,14 @@ struct TrackerConfig {
   // this line"; a bird that one crosses for a moment must not become a drone for life (held-out
   // library: false alerts 22 -> 16, on passive sites 10 -> 8; docs/tracker.md).
   std::uint32_t rf_identity_min_hits = 3;
+  // Feature-aided association (Bar-Shalom, Willett & Tian, "Tracking and Data Fusion", 2011,
+  // ch. 9): a detection that says what the object is (a camera's classifier, an RF detector's
+  // "drone") scores against a track with the class likelihood K * sum_c a(c) b(c) times the
+  // kinematic one, a(c) the track's accumulated opinion held at least class_opinion_floor per
+  // class (track_opinion in class_compatibility.hpp). An RF bearing through a bird that the cameras
+  // call a bird then goes to the drone on the same line, or to none.
+  bool class_aided_association = true;
+  double class_opinion_floor = 0.05;
 
   // Measurement-space densities that sensors cannot tell us.
   double min_clutter_per_scan = 0.1;        // floor on a radar's clutter for the LR

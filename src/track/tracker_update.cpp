@@ -14,6 +14,7 @@
 
 #include "core/angles.hpp"
 #include "track/association.hpp"
+#include "track/class_compatibility.hpp"
 #include "track/tracker.hpp"
 
 namespace dewline::track {
@@ -306,6 +307,11 @@ bool Tracker::score_pair(std::uint32_t k, std::uint32_t i, GatedPair& out) {
       loglik = wide.log_likelihood;
     } else {
       loglik = in.log_likelihood;
+    }
+  }
+  if (cfg_.class_aided_association && tr.has_class) {
+    if (const auto said = class_opinion(d, s.info.kind)) {
+      loglik += std::log(class_compatibility(tr.class_opinion, said));
     }
   }
   const double r = existence_after_survival(tr, d.time);
@@ -681,6 +687,7 @@ void Tracker::note_update(TrackRecord& tr, const Detection& d, bool attribute) {
       tr.class_log[c] += std::log(std::max(p.p[c], 0.02));
     }
     tr.has_class = true;
+    tr.class_opinion = track_opinion(tr.class_log, cfg_.class_opinion_floor);
   }
 }
 

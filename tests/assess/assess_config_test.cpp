@@ -113,6 +113,8 @@ TEST(AssessConfig, SiteExampleLoadsWithoutErrors) {
   }
   EXPECT_EQ(tcfg.imm_union_gate, d.imm_union_gate);
   EXPECT_EQ(tcfg.triangulation_await_third, d.triangulation_await_third);
+  EXPECT_EQ(tcfg.class_aided_association, d.class_aided_association);
+  EXPECT_DOUBLE_EQ(tcfg.class_opinion_floor, d.class_opinion_floor);
   ASSERT_EQ(tcfg.velocity_prior.size(), d.velocity_prior.size());
   for (std::size_t j = 0; j < d.velocity_prior.size(); ++j) {
     EXPECT_EQ(tcfg.velocity_prior[j].sigma_h_mps, d.velocity_prior[j].sigma_h_mps) << "class " << j;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cmath>
+
 namespace dewline::track {
 namespace {
 
@@ -44,6 +47,40 @@ TEST(ClassCompatibility, BirdAndDroneContradictDroneAndDroneAgree) {
   // No opinion on either side: neutral.
   EXPECT_DOUBLE_EQ(class_compatibility(bird, std::nullopt), 1.0);
   EXPECT_DOUBLE_EQ(class_compatibility(std::nullopt, std::nullopt), 1.0);
+}
+
+TEST(ClassCompatibility, ATracksOpinionKeepsEveryClassPossible) {
+  // Forty camera reports of "bird" summed as log-probabilities: the sum alone all but rules out a
+  // drone; the opinion association reads holds every real class at the floor.
+  std::array<double, kTargetClassCount> log{};
+  for (int k = 0; k < 40; ++k) {
+    log[static_cast<std::size_t>(TargetClass::Bird)] += std::log(0.85);
+    log[static_cast<std::size_t>(TargetClass::DroneMultirotor)] += std::log(0.08);
+    log[static_cast<std::size_t>(TargetClass::DroneFixedWing)] += std::log(0.02);
+    log[static_cast<std::size_t>(TargetClass::AircraftFixedWing)] += std::log(0.02);
+    log[static_cast<std::size_t>(TargetClass::Unknown)] += std::log(0.03);
+    // The tracker floors each report's probabilities at 0.02 before summing.
+    log[static_cast<std::size_t>(TargetClass::Helicopter)] += std::log(0.02);
+    log[static_cast<std::size_t>(TargetClass::Glider)] += std::log(0.02);
+  }
+  const ClassProbabilities a = track_opinion(log, 0.05);
+  EXPECT_DOUBLE_EQ(a[TargetClass::Unknown], 0.0);
+  double sum = 0.0;
+  for (double v : a.p) {
+    sum += v;
+  }
+  EXPECT_NEAR(sum, 1.0, 1e-12);
+  EXPECT_GT(a[TargetClass::Bird], 0.75);
+  EXPECT_GT(a[TargetClass::DroneMultirotor], 0.035);
+  // An RF bearing fits this track about four times worse than no opinion, not a billion times.
+  const double rf = class_compatibility(a, class_opinion(Detection{}, SensorKind::RfDetector));
+  EXPECT_GT(rf, 0.15);
+  EXPECT_LT(rf, 0.3);
+  // Only "unknown" reports: no class is favoured.
+  std::array<double, kTargetClassCount> unsure{};
+  unsure[static_cast<std::size_t>(TargetClass::Unknown)] = 5.0;
+  const ClassProbabilities u = track_opinion(unsure, 0.05);
+  EXPECT_NEAR(u[TargetClass::Bird], u[TargetClass::DroneMultirotor], 0.02);
 }
 
 }  // namespace
