@@ -1,6 +1,7 @@
 #include "core/target_class.hpp"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace dewline {
@@ -61,7 +62,8 @@ ClassProbabilities ClassProbabilities::normalized() const {
     sum += v;
   }
   ClassProbabilities out;
-  if (!(sum > 0.0)) {
+  // No mass, or so much that the sum overflows (each value finite, checked at input): no opinion.
+  if (!(sum > 0.0) || !std::isfinite(sum)) {
     out[TargetClass::Unknown] = 1.0;
     return out;
   }

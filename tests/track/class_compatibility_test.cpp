@@ -83,5 +83,20 @@ TEST(ClassCompatibility, ATracksOpinionKeepsEveryClassPossible) {
   EXPECT_NEAR(u[TargetClass::Bird], u[TargetClass::DroneMultirotor], 0.02);
 }
 
+
+TEST(ClassCompatibility, AnOpinionWhoseSumOverflowsSaysNothing) {
+  // Each value is finite (input checks refuse others) but their sum is not.
+  Detection d;
+  ClassProbabilities p;
+  p[TargetClass::Bird] = 1e308;
+  p[TargetClass::DroneMultirotor] = 1e308;
+  d.class_probabilities = p;
+  const auto o = class_opinion(d, SensorKind::EoIr);
+  ASSERT_TRUE(o.has_value());
+  EXPECT_NEAR((*o)[TargetClass::Bird], 1.0 / 6.0, 1e-12);
+  const auto rf = class_opinion(Detection{}, SensorKind::RfDetector);
+  EXPECT_NEAR(class_compatibility(o, rf), 1.0, 1e-12);
+}
+
 }  // namespace
 }  // namespace dewline::track
