@@ -1,10 +1,11 @@
 #include "track/triangulation.hpp"
 
 #include <cmath>
+#include <variant>
 
 #include <Eigen/Dense>
 
-#include "core/angles.hpp"
+#include "track/measurement_model.hpp"
 
 namespace dewline::track {
 namespace {
@@ -51,43 +52,34 @@ std::optional<Eigen::Vector2d> intersect(const Los& a, double az_a, const Los& b
   return Eigen::Vector2d(ta, tb);
 }
 
-// A bearing linearised about a fix: residual, Jacobian in position, innovation covariance, prior
-// covariance (the fix's, widened horizontally); `dim` rows are used (1: azimuth only).
+// A bearing linearised about a fix by the tracker's own bearing model (measurement_model.hpp):
+// residual, Jacobian in position, innovation covariance, and the prior covariance (the fix's,
+// widened horizontally).
 struct Linearised {
-  Eigen::Vector2d nu = Eigen::Vector2d::Zero();
-  Eigen::Matrix<double, 2, 3> H = Eigen::Matrix<double, 2, 3>::Zero();
-  Eigen::Matrix2d S = Eigen::Matrix2d::Identity();
-  Mat3 P = Mat3::Identity();
-  int dim = 1;
+  MeasVec nu;
+  Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 2, 3> H;
+  MeasCov S;
+  Mat3 P;
 };
 
 std::optional<Linearised> linearise(const Fix& f, const Detection& c, double extra_var_m2) {
-  const auto los = line_of_sight(c);
-  if (!los) {
+  if (!std::holds_alternative<BearingMeasurement>(c.measurement)) {
     return std::nullopt;
   }
-  const Vec3 d = f.position - los->origin;
-  const double rh2 = d.x() * d.x() + d.y() * d.y();
-  if (rh2 < 1.0) {
-    return std::nullopt;
+  const Vec3 d = f.position - c.sensor_position_m;
+  if (d.x() * d.x() + d.y() * d.y() < 1.0) {
+    return std::nullopt;  // the sensor stands under the fix: its azimuth says nothing
   }
-  const double rh = std::sqrt(rh2);
-  const double r2 = rh2 + d.z() * d.z();
+  const MeasurementModel m = make_measurement_model(c);
+  StateVec x = StateVec::Zero();
+  x.head<3>() = f.position;
   Linearised l;
-  l.dim = los->el ? 2 : 1;
+  l.nu = m.residual(m.z, m.h(x));
+  l.H = m.jacobian(x).leftCols<3>();
   l.P = f.covariance;
   l.P(0, 0) += extra_var_m2;
   l.P(1, 1) += extra_var_m2;
-  l.nu(0) = wrap_pi(los->az - std::atan2(d.y(), d.x()));
-  l.H.row(0) << -d.y() / rh2, d.x() / rh2, 0.0;
-  Eigen::Vector2d r(los->sigma_az * los->sigma_az, 1.0);
-  if (los->el) {
-    l.nu(1) = *los->el - std::atan2(d.z(), rh);
-    l.H.row(1) << -d.x() * d.z() / (r2 * rh), -d.y() * d.z() / (r2 * rh), rh / r2;
-    r(1) = los->sigma_el * los->sigma_el;
-  }
-  l.S = l.H * l.P * l.H.transpose();
-  l.S += r.asDiagonal();
+  l.S = l.H * l.P * l.H.transpose() + m.R;
   return l;
 }
 
@@ -98,10 +90,11 @@ std::optional<BearingFit> bearing_fit(const Fix& f, const Detection& c, double e
   if (!l) {
     return std::nullopt;
   }
-  if (l->dim == 1) {
+  const auto dim = static_cast<int>(l->nu.size());
+  if (dim == 1) {
     return BearingFit{l->nu(0) * l->nu(0) / l->S(0, 0), 1};
   }
-  return BearingFit{l->nu.dot(l->S.ldlt().solve(l->nu)), 2};
+  return BearingFit{l->nu.dot(l->S.ldlt().solve(l->nu)), dim};
 }
 
 void refine_fix(Fix& f, const Detection& c, double extra_var_m2) {
@@ -109,12 +102,10 @@ void refine_fix(Fix& f, const Detection& c, double extra_var_m2) {
   if (!l) {
     return;
   }
-  const int n = l->dim;
-  const Eigen::MatrixXd H = l->H.topRows(n);
-  const Eigen::MatrixXd S = l->S.topLeftCorner(n, n);
-  const Eigen::MatrixXd K = l->P * H.transpose() * S.inverse();
-  f.position += K * l->nu.head(n);
-  const Mat3 P = l->P - K * S * K.transpose();
+  const Eigen::Matrix<double, 3, Eigen::Dynamic, 0, 3, 2> K =
+      l->P * l->H.transpose() * l->S.inverse();
+  f.position += K * l->nu;
+  const Mat3 P = l->P - K * l->S * K.transpose();
   f.covariance = 0.5 * (P + P.transpose());
 }
 
