@@ -19,6 +19,8 @@
 #include "apps/dewline/commands.hpp"
 #include "apps/dewline/offline_pipeline.hpp"
 #include "publish/alert_json.hpp"
+#include "track/track_smoother.hpp"
+#include "track/track_stitcher.hpp"
 
 namespace dewline::app {
 namespace {
@@ -34,6 +36,9 @@ struct TrackOptions {
   std::string features_out;
   bool no_assess = false;
   bool quiet = false;
+  bool smooth = false;
+  bool no_stitch = false;
+  std::string stitches_out;
 };
 
 void print_rejects(const RejectCounter& r) {
@@ -205,8 +210,45 @@ int run_track(const TrackOptions& o) {
     };
   }
 
-  const TrackerRun run =
-      run_tracker(*in, *cfg, false, false, assessor ? &*assessor : nullptr, hook);
+  if ((o.no_stitch || !o.stitches_out.empty()) && !o.smooth) {
+    std::fprintf(stderr, "dewline track: --no-stitch and --stitches-out go with --smooth\n");
+    return 2;
+  }
+  TrackerRun run = run_tracker(*in, *cfg, false, o.smooth, assessor ? &*assessor : nullptr, hook);
+  std::size_t stitched = 0;
+  if (o.smooth) {
+    // Offline reconstruction (track/track_smoother.hpp, track_stitcher.hpp): the rows are
+    // rewritten from the smoothed reports, fragments joined; alerts and features stay those of
+    // the live run.
+    track::ReportSeries series;
+    for (double s : run.report_times_s) {
+      series.times.push_back(Time::from_seconds(s));
+    }
+    series.reports = std::move(run.reports);
+    track::ReportSeries smoothed = track::smooth_reports(std::move(series), cfg->imm);
+    if (!o.no_stitch) {
+      const auto links = track::find_stitches(smoothed, cfg->imm);
+      stitched = links.size();
+      if (!o.stitches_out.empty()) {
+        std::string text = "earlier_track_id,later_track_id,gap_s,distance2\n";
+        for (const auto& l : links) {
+          text += fmt::format("{},{},{:.3f},{:.3f}\n", to_underlying(l.earlier),
+                              to_underlying(l.later), l.gap_s, l.distance2);
+        }
+        if (auto w = ingest::write_file_text(o.stitches_out, text); !w) {
+          std::fprintf(stderr, "dewline track: %s\n", w.error().message().c_str());
+          return 1;
+        }
+      }
+      smoothed = track::apply_stitches(std::move(smoothed), links, cfg->imm);
+    }
+    run.rows.clear();
+    for (const auto& rep : smoothed.reports) {
+      for (const Track& k : rep) {
+        run.rows.push_back(to_row(k, run.assessed));
+      }
+    }
+  }
   ingest::TrackColumns cols;
   cols.classification = cols.threat = cols.spoof = run.assessed;
   if (auto w = ingest::write_tracks_csv(o.out, run.rows, cols); !w) {
@@ -238,6 +280,10 @@ int run_track(const TrackOptions& o) {
                  run.detections, in->native ? "native" : "exchange", run.report_times_s.size(),
                  static_cast<unsigned long long>(run.stats.tracks_confirmed), run.rows.size(),
                  o.out.c_str());
+    if (o.smooth) {
+      std::fprintf(stderr, "dewline track: smoothed offline, %zu track fragments joined\n",
+                   stitched);
+    }
     if (assessor) {
       const auto& st = assessor->stats();
       std::fprintf(stderr,
@@ -288,6 +334,14 @@ void register_track(CLI::App& app) {
   sub->add_option("--features-out", o->features_out,
                   "classifier features per track and report, with truth labels (tuning)");
   sub->add_flag("--no-assess", o->no_assess, "tracker only: no class, threat or spoof columns");
+  sub->add_flag("--smooth", o->smooth,
+                "offline reconstruction: each track smoothed with the detections after each "
+                "report, from its first detection to its last, fragments of one object joined "
+                "(alerts stay the live run's)");
+  sub->add_flag("--no-stitch", o->no_stitch, "with --smooth: do not join track fragments");
+  sub->add_option("--stitches-out", o->stitches_out,
+                  "with --smooth: the fragments joined, as CSV (earlier_track_id, "
+                  "later_track_id, gap_s, distance2); the later ids are gone from tracks.csv");
   sub->add_flag("--quiet", o->quiet, "no summary on stderr");
   sub->callback([o] { exit_code() = run_track(*o); });
 }

@@ -132,6 +132,64 @@ TEST(TrackCli, BenchScoresSiapBesideGospa) {
   EXPECT_GT(s["longest_segment"].get<double>(), 0.5);
 }
 
+// `dewline track --smooth`: the offline reconstruction scores better than the live tracks of the
+// same run, with the same columns, and the alerts stay those of the live run; --stitches-out
+// lists the fragments joined.
+TEST(TrackCli, SmoothedTracksScoreBetterAndKeepTheLiveAlerts) {
+  const auto dir = test::scratch_dir("track_cli_smooth");
+  std::ofstream(dir / "scenario.toml") << kScenario << R"(
+[[zone]]
+name = "site"
+level = "protected"
+circle_center_m = [0, 0]
+radius_m = 400
+floor_m = 0
+ceiling_m = 300
+)";
+  ASSERT_TRUE(simulate(dir / "scenario.toml", 7, " --duration 60", dir));
+  const std::string bin = test::dewline_binary().string();
+  const std::string scen = " --scenario " + (dir / "sim").string();
+  auto slurp = [](const std::filesystem::path& p) {
+    std::ifstream f(p);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  };
+  auto gospa = [&](const std::string& tracks) {
+    const auto [code, out] =
+        run(bin + " eval --json --truth " + (dir / "sim" / "truth.csv").string() + " --tracks " +
+            (dir / tracks).string());
+    EXPECT_EQ(code, 0);
+    auto j = nlohmann::json::parse(out, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << out;
+    return j.is_discarded() ? 0.0 : j["gospa_mean"].get<double>();
+  };
+  ASSERT_EQ(run(bin + " track --quiet" + scen + " --out " + (dir / "live.csv").string() +
+                " --alerts-out " + (dir / "live.jsonl").string())
+                .first,
+            0);
+  ASSERT_EQ(run(bin + " track --quiet --smooth" + scen + " --out " + (dir / "smooth.csv").string() +
+                " --alerts-out " + (dir / "smooth.jsonl").string() + " --stitches-out " +
+                (dir / "stitches.csv").string())
+                .first,
+            0);
+  EXPECT_EQ(slurp(dir / "stitches.csv").substr(0, 49),
+            "earlier_track_id,later_track_id,gap_s,distance2\n");
+  // --stitches-out without --smooth is refused.
+  EXPECT_EQ(run(bin + " track --quiet" + scen + " --out " + (dir / "x.csv").string() +
+                " --stitches-out " + (dir / "y.csv").string())
+                .first,
+            2);
+  const double live = gospa("live.csv");
+  const double smooth = gospa("smooth.csv");
+  EXPECT_GT(live, 0.0);
+  EXPECT_LT(smooth, live);
+  const std::string a = slurp(dir / "live.csv");
+  const std::string b = slurp(dir / "smooth.csv");
+  EXPECT_EQ(a.substr(0, a.find('\n')), b.substr(0, b.find('\n')));
+  const std::string alerts = slurp(dir / "live.jsonl");
+  EXPECT_NE(alerts.find("\"raised\""), std::string::npos) << "the drone heads for the site";
+  EXPECT_EQ(alerts, slurp(dir / "smooth.jsonl"));
+}
+
 // A recording with broken rows among its plots: each is skipped and counted (bench's
 // "rejected"), and every good plot is still tracked: the tracks are those of the clean file.
 TEST(TrackCli, MalformedRowsAreSkippedCountedAndTheRestTracked) {
