@@ -3,10 +3,12 @@
 // with Doppler, 2D radar, RF direction finder, camera, Remote ID, ADS-B with velocity): times that
 // step forwards and backwards, values drawn either from plausible ranges or straight from the
 // bytes' bit patterns (NaN, infinities, 1e300, denormals, negative noise), sensor object ids and
-// identities. Every few detections the tracker advances and reports. Checked:
+// identities. Every few detections the tracker advances and reports; at the end the reports go
+// through the offline reconstruction (smoothing, then stitching: `dewline track --smooth`).
+// Checked:
 //   - no crash, no sanitizer report (the fuzz preset builds with ASan/UBSan);
-//   - every reported track has a finite state and covariance;
-//   - the same stream fed twice gives bit-identical reports (determinism).
+//   - every reported and every reconstructed track has a finite state and covariance;
+//   - the same stream fed twice gives bit-identical reports and reconstruction (determinism).
 #include <bit>
 #include <cmath>
 #include <cstddef>
@@ -17,6 +19,8 @@
 
 #include "core/log.hpp"
 #include "core/sensor.hpp"
+#include "track/track_smoother.hpp"
+#include "track/track_stitcher.hpp"
 #include "track/tracker.hpp"
 #include "track/tracker_config.hpp"
 
@@ -170,6 +174,15 @@ std::vector<double> run(const std::uint8_t* data, std::size_t size, const Sensor
   Bytes b(data, size);
   std::int64_t t_ns = 0;
   std::vector<double> out;
+  auto keep = [&out](const Track& k) {
+    if (!finite_track(k)) {
+      __builtin_trap();  // a reported track must never be NaN or infinite
+    }
+    out.push_back(static_cast<double>(to_underlying(k.id)));
+    out.insert(out.end(), k.position_m.data(), k.position_m.data() + 3);
+    out.insert(out.end(), k.velocity_mps.data(), k.velocity_mps.data() + 3);
+  };
+  track::ReportSeries series;  // reports at increasing times, as `dewline track` makes them
   int since_advance = 0;
   for (int n = 0; n < 400 && !b.empty(); ++n) {
     tracker.add(next_detection(b, t_ns));
@@ -177,14 +190,23 @@ std::vector<double> run(const std::uint8_t* data, std::size_t size, const Sensor
       since_advance = 0;
       const Time now = Time::from_ns(t_ns);
       tracker.advance_to(now);
-      for (const Track& k : tracker.report(now)) {
-        if (!finite_track(k)) {
-          __builtin_trap();  // a reported track must never be NaN or infinite
-        }
-        out.push_back(static_cast<double>(to_underlying(k.id)));
-        out.insert(out.end(), k.position_m.data(), k.position_m.data() + 3);
-        out.insert(out.end(), k.velocity_mps.data(), k.velocity_mps.data() + 3);
+      std::vector<Track> rep = tracker.report(now);
+      for (const Track& k : rep) {
+        keep(k);
       }
+      if (series.times.empty() || now > series.times.back()) {
+        series.times.push_back(now);
+        series.reports.push_back(std::move(rep));
+      }
+    }
+  }
+  const track::TrackerConfig cfg = track::TrackerConfig::defaults();
+  track::ReportSeries smoothed = track::smooth_reports(std::move(series), cfg.imm);
+  const auto links = track::find_stitches(smoothed, cfg.imm);
+  smoothed = track::apply_stitches(std::move(smoothed), links, cfg.imm);
+  for (const auto& rep : smoothed.reports) {
+    for (const Track& k : rep) {
+      keep(k);
     }
   }
   return out;
