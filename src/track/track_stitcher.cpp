@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -11,6 +12,7 @@
 
 #include "core/assignment.hpp"
 #include "track/chi2.hpp"
+#include "track/clusters.hpp"
 #include "track/mixture_step.hpp"
 
 namespace dewline::track {
@@ -65,29 +67,6 @@ struct Candidate {
   std::size_t start = 0;  // segment index of the later track
   double gap_s = 0.0;
   double distance2 = 0.0;
-};
-
-// Union-find over the candidates' ends and starts, for independent assignment groups.
-class Groups {
- public:
-  explicit Groups(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t i) {
-    while (parent_[i] != i) {
-      parent_[i] = parent_[parent_[i]];
-      i = parent_[i];
-    }
-    return i;
-  }
-  void join(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) {
-      parent_[std::max(a, b)] = std::min(a, b);
-    }
-  }
-
- private:
-  std::vector<std::size_t> parent_;
 };
 
 // The squared Mahalanobis distance between a predicted state and a track's reported one.
@@ -183,41 +162,42 @@ std::vector<Stitch> find_stitches(const ReportSeries& smoothed, const ImmConfig&
     }
   }
 
-  // Groups of ends and starts that compete (node i: end of segment i; n + i: start of i).
-  const std::size_t n = seg.size();
-  Groups groups(2 * n);
+  // Groups of ends and starts that compete: the connected components of the candidates, as the
+  // tracker clusters tracks and plots (clusters.hpp; an end is its "track", a start its "plot").
+  std::vector<GatedPair> pairs;
+  pairs.reserve(cand.size());
   for (const Candidate& c : cand) {
-    groups.join(c.end, n + c.start);
+    pairs.push_back(
+        {.track = static_cast<std::uint32_t>(c.end), .det = static_cast<std::uint32_t>(c.start)});
   }
-  std::map<std::size_t, std::vector<std::size_t>> by_group;  // candidate indices
-  for (std::size_t i = 0; i < cand.size(); ++i) {
-    by_group[groups.find(cand[i].end)].push_back(i);
-  }
+  std::vector<Cluster> clusters;
+  Clusterer().build(pairs, static_cast<std::uint32_t>(seg.size()),
+                    static_cast<std::uint32_t>(seg.size()), clusters);
 
   std::vector<Stitch> out;
   AssignmentSolver solver;
   std::vector<double> cost;
-  for (const auto& [root, members] : by_group) {
-    std::map<std::size_t, std::size_t> rows;  // segment -> row
-    std::map<std::size_t, std::size_t> cols;  // segment -> column
-    for (std::size_t i : members) {
-      rows.try_emplace(cand[i].end, rows.size());
-      cols.try_emplace(cand[i].start, cols.size());
-    }
-    // Columns: the starts, then one "no link" column per end at the gate's cost.
-    const std::size_t nr = rows.size();
-    const std::size_t nc = cols.size() + nr;
+  std::vector<std::size_t> members;
+  for (const Cluster& cl : clusters) {
+    members.assign(cl.pairs.begin(), cl.pairs.end());
+    auto index_in = [](const std::vector<std::uint32_t>& v, std::size_t x) {
+      return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+    };
+    // Rows: the ends; columns: the starts, then one "no link" column per end at the gate's cost.
+    const std::size_t nr = cl.tracks.size();
+    const std::size_t nc = cl.dets.size() + nr;
     cost.assign(nr * nc, kForbidden);
     for (std::size_t r = 0; r < nr; ++r) {
-      cost[r * nc + cols.size() + r] = gate;
+      cost[r * nc + cl.dets.size() + r] = gate;
     }
     for (std::size_t i : members) {
-      cost[rows[cand[i].end] * nc + cols[cand[i].start]] = cand[i].distance2;
+      cost[index_in(cl.tracks, cand[i].end) * nc + index_in(cl.dets, cand[i].start)] =
+          cand[i].distance2;
     }
     const std::vector<int>& assigned = solver.solve(cost, nr, nc);
     for (std::size_t i : members) {
-      const std::size_t r = rows[cand[i].end];
-      if (assigned[r] >= 0 && static_cast<std::size_t>(assigned[r]) == cols[cand[i].start] &&
+      const int col = assigned[index_in(cl.tracks, cand[i].end)];
+      if (col >= 0 && static_cast<std::size_t>(col) == index_in(cl.dets, cand[i].start) &&
           unambiguous(cand, members, i, cfg.ambiguity_margin)) {
         out.push_back(
             {seg[cand[i].end].id, seg[cand[i].start].id, cand[i].gap_s, cand[i].distance2});
