@@ -1,7 +1,6 @@
 #include "track/track_smoother.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <map>

@@ -58,6 +58,8 @@ void Tracker::add_sensor(const SensorInfo& s) {
     // Range shell up to the elevation limit: 2 pi / 3 (rmax^3 - rmin^3) sin(el).
     m.coverage_m3 =
         2.0 / 3.0 * 3.141592653589793 * (rmax * rmax * rmax - rmin * rmin * rmin) * std::sin(el);
+    m.birth_height = make_birth_height_shape(cfg_.birth_height_scale_m, cfg_.birth_low_share,
+                                             s.position_m.z(), rmin, rmax, el);
   } else if (is_cooperative(s.kind)) {
     m.birth_density = cfg_.births_per_km3_s * 1e-9 * m.info.scan_period_s;
   } else {

@@ -32,6 +32,7 @@
 #include "core/sensor.hpp"
 #include "core/track.hpp"
 #include "track/association.hpp"
+#include "track/birth_height.hpp"
 #include "track/clusters.hpp"
 #include "track/imm.hpp"
 #include "track/init_mixture.hpp"
@@ -113,9 +114,12 @@ class Tracker {
     // reports and new targets per m^3 and scan.
     double position_clutter_density = 0.0;
     double position_birth_density = 0.0;
-    double birth_density = 0.0;       // new targets per m^3 per scan (uniform in space)
+    double birth_density = 0.0;       // new targets per m^3 per scan (mean over the coverage)
     double coverage_m3 = 0.0;         // radars: the volume they cover
     double undetected_density = 0.0;  // targets per m^3 not yet detected by this sensor
+    // Radars: new and undetected targets thin out with height (birth_height.hpp); uniform
+    // otherwise.
+    BirthHeightShape birth_height;
     bool started = false;
     bool radar = false;
     bool miss_evidence = false;  // absence of a detection is evidence (radars)

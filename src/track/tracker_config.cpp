@@ -28,13 +28,16 @@ TrackerConfig TrackerConfig::defaults() {
   c.imm.models = {cv, ct, man};
   c.imm.sojourn_s = {60.0, 6.0, 4.0};
   c.imm.initial_probability = {0.6, 0.2, 0.2};
+  // Speed classes: slow (birds, multirotors: 10-20 m/s cruise), medium (fixed-wing drones, light
+  // aircraft), fast (airliners, jets), weighted as a site sees them: birds and small drones far
+  // outnumber aircraft (0.55 / 0.3 / 0.15 and a slow class of 8 m/s until 2026-11-27; radar-s500
+  // 11126.6 -> 10873.2 with the births' height shape, docs/performance.md).
   // Vertical: most things fly level. Birds and multirotors cruise within a metre or two per
   // second of level and climb at 3-5 m/s, fixed-wing drones at a few m/s. Until 2026-11-27 the
   // slow and medium classes had 2.5 and 6 m/s: a new track far out, where one plot's elevation
   // says little, took a made-up climb rate from its first plots and kept it for a minute
-  // (fixed_wing_raid at 10 km: 100-240 m too low for 70 s; radar-s500 11452 -> 11222). The fast
-  // class at 8 m/s too cost a passive-site JPDA test (docs/performance.md): it keeps 20.
-  c.velocity_prior = {{0.55, 8.0, 1.5}, {0.3, 30.0, 3.0}, {0.15, 140.0, 8.0}};
+  // (fixed_wing_raid at 10 km: 100-240 m too low for 70 s; radar-s500 11452 -> 11222).
+  c.velocity_prior = {{0.9, 11.0, 1.0}, {0.08, 30.0, 3.0}, {0.02, 140.0, 8.0}};
   return c;
 }
 
@@ -52,6 +55,8 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("births_balance_deaths", cfg.births_balance_deaths);
   s.get("births_per_km3_s", cfg.births_per_km3_s, Range{1e-9, 1e6});
   s.get("initial_targets_per_km3", cfg.initial_targets_per_km3, Range{0.0, 1e6});
+  s.get("birth_height_scale_m", cfg.birth_height_scale_m, Range{0.0, 1e6});
+  s.get("birth_low_share", cfg.birth_low_share, Range{0.0, 1.0});
   s.get("init_max_hits", cfg.init_max_hits, Range{2, 100});
   s.get("init_collapse_spread", cfg.init_collapse_spread, Range{0.0, 10.0});
   s.get("height_prior_m", cfg.height_prior_m, Range{-1000, 20000});

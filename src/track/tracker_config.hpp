@@ -70,8 +70,15 @@ struct TrackerConfig {
   // Targets already there when a sensor starts: at its first scan none of them has been
   // detected, so an unclaimed plot is far more likely a target than it will be in steady state.
   // The density of undetected targets starts here and decays as the sensor scans (a PMBM filter's
-  // undetected-target intensity, Williams, IEEE TAES 51(3), 2015, assumed uniform in space).
+  // undetected-target intensity, Williams, IEEE TAES 51(3), 2015), shaped in height as births are.
   double initial_targets_per_km3 = 0.05;
+  // New and undetected targets are not uniform in height: drones and birds fly within a few
+  // hundred metres of the ground, aircraft anywhere. A share birth_low_share of them has a
+  // density that falls as exp(-h / birth_height_scale_m) with height h above the site, the rest
+  // is uniform in space; both are normalised over each radar's coverage, so the number of births
+  // is unchanged (birth_height.hpp). birth_height_scale_m = 0: uniform in space.
+  double birth_height_scale_m = 300.0;
+  double birth_low_share = 0.8;
   std::uint32_t init_max_hits = 5;  // a starting track's speed-class mixture collapses by then
   // ... or, unless bearings started it, as soon as its classes agree on the velocity
   // (InitMixture::velocity_spread_ratio at most this): the IMM then follows manoeuvres that a

@@ -112,6 +112,9 @@ Tracker::Densities Tracker::densities(const SensorModel& s, const MeasurementMod
     lambda = cfg_.bearing_clutter_per_scan / span;
   } else if (m.kind == MeasKind::Polar) {
     beta = std::max(s.undetected_density, s.birth_density) * m.density_scale();
+    if (m.has_elevation) {  // 2D radars' plots say nothing of height
+      beta *= s.birth_height.weight(s.info.position_m.z() + m.z(0) * std::sin(m.z(2)));
+    }
     lambda = (m.has_elevation ? s.clutter_polar3 : s.clutter_polar2) + beta;
     if (m.has_range_rate) {
       lambda /= cfg_.range_rate_span_mps;

