@@ -113,7 +113,8 @@ Tracker::Densities Tracker::densities(const SensorModel& s, const MeasurementMod
   } else if (m.kind == MeasKind::Polar) {
     beta = std::max(s.undetected_density, s.birth_density) * m.density_scale();
     if (m.has_elevation) {  // 2D radars' plots say nothing of height
-      beta *= s.birth_height.weight(s.info.position_m.z() + m.z(0) * std::sin(m.z(2)));
+      // The plot's height from the detection's own sensor position, as start_track places it.
+      beta *= s.birth_height.weight(m.sensor.z() + m.z(0) * std::sin(m.z(2)));
     }
     lambda = (m.has_elevation ? s.clutter_polar3 : s.clutter_polar2) + beta;
     if (m.has_range_rate) {
