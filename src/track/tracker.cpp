@@ -414,7 +414,15 @@ double Tracker::births_per_s() const {
 }
 
 void Tracker::confirm_if_due(TrackRecord& tr) {
-  if (!tr.confirmed && tr.existence >= cfg_.confirm_existence && tr.hits >= cfg_.confirm_min_hits) {
+  bool due = tr.existence >= cfg_.confirm_existence && tr.hits >= cfg_.confirm_min_hits;
+  if (!due && cfg_.early_confirm_cutoff_m > 0.0) {
+    // Fewer hits than confirm_min_hits: confirmed only if reporting the track is the better bet
+    // (TrackerConfig::early_confirm_cutoff_m). d, the RMS position error, bounds the mean error.
+    const double c = cfg_.early_confirm_cutoff_m;
+    const double d = std::sqrt(tr.summary.trace_pp);
+    due = d < 0.5 * c && tr.existence >= 0.5 * c / (c - d);
+  }
+  if (!tr.confirmed && due) {
     tr.confirmed = true;
     tr.id = TrackId{next_id_++};
     ++stats_.tracks_confirmed;

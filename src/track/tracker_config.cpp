@@ -71,6 +71,7 @@ void read_tracker_config(ConfigSection s, TrackerConfig& cfg) {
   s.get("mean_lifetime_s", cfg.mean_lifetime_s, Range{1.0, 1e7});
   s.get("confirm_existence", cfg.confirm_existence, Range{0.01, 0.999});
   s.get("confirm_min_hits", cfg.confirm_min_hits, Range{1, 100});
+  s.get("early_confirm_cutoff_m", cfg.early_confirm_cutoff_m, Range{0.0, 1e6});
   s.get("keep_existence", cfg.keep_existence, Range{0.001, 0.999});
   s.get("delete_existence", cfg.delete_existence, Range{1e-9, 0.5});
   s.get("coast_periods", cfg.coast_periods, Range{1.0, 1000.0});

@@ -109,10 +109,19 @@ struct TrackerConfig {
   // Existence (IPDA, Musicki, Evans & Stankovic, IEEE TAC 39(6), 1994) and track management.
   double mean_lifetime_s = 300.0;      // survival: P(alive after dt) = exp(-dt / lifetime)
   double confirm_existence = 0.5;      // tentative -> confirmed (reported)
-  std::uint32_t confirm_min_hits = 2;  // and never on a single detection
-  double keep_existence = 0.35;        // confirmed tracks stay reported while above this
-  double delete_existence = 0.002;     // any track below this is deleted
-  double coast_periods = 6.0;          // delete after this many revisit periods without an update
+  std::uint32_t confirm_min_hits = 2;  // and, but for the rule below, never on a single detection
+  // Early confirmation. A track with fewer hits than confirm_min_hits (a single plot) is confirmed
+  // when reporting it is the better bet: if a track off by more than c is of no more use than
+  // none, and a missed object and a false track each cost c/2 (GOSPA with alpha = 2,
+  // Rahmathullah, Garcia-Fernandez & Svensson 2017), a track that exists with probability r and is
+  // off by d saves r (c/2 - d) and costs (1 - r) c/2: report when r >= (c/2) / (c - d). d is the
+  // track's RMS position error, so only well-placed plots where targets far outnumber clutter
+  // qualify: not near a radar, where clutter is dense in space, nor far out, where a plot is
+  // placed poorly. c is this key; 0: never on fewer hits.
+  double early_confirm_cutoff_m = 100.0;
+  double keep_existence = 0.35;     // confirmed tracks stay reported while above this
+  double delete_existence = 0.002;  // any track below this is deleted
+  double coast_periods = 6.0;       // delete after this many revisit periods without an update
   double min_coast_s = 3.0;
   // RF detections a track must take before its RF detectors count for it: the sensor list, the
   // emitter model they name and their class opinions. An RF bearing says "an emitter somewhere on

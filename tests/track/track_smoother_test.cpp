@@ -30,9 +30,10 @@ Vec3 target_at(double t) {
   return Vec3(3000.0 - 12.0 * t, 500.0, 120.0);
 }
 
-Recording run_tracker(std::uint64_t seed, double last_plot_s) {
+Recording run_tracker(std::uint64_t seed, double last_plot_s,
+                      const TrackerConfig& cfg = TrackerConfig::defaults()) {
   const SensorInfo s = radar(1);
-  Tracker tracker(TrackerConfig::defaults(), registry({s}));
+  Tracker tracker(cfg, registry({s}));
   Noise n(seed);
   Recording r;
   for (int k = 0; k <= 40; ++k) {
@@ -86,9 +87,12 @@ TEST(TrackSmoother, ASmoothedTrackIsCloserToTheTruthThanTheLiveOne) {
 }
 
 TEST(TrackSmoother, ATrackSpansItsFirstDetectionToItsLast) {
-  const Recording r = run_tracker(3, 25.0);
+  // The live track: confirmed on a later scan than its first plot (no early confirmation on a
+  // single plot), coasting after t = 25.
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.early_confirm_cutoff_m = 0.0;
+  const Recording r = run_tracker(3, 25.0, cfg);
   const ReportSeries s = smooth_reports(r.reports, TrackerConfig::defaults().imm);
-  // The live track: confirmed on a later scan than its first plot, coasting after t = 25.
   std::map<TrackId, std::pair<double, double>> live;
   std::map<TrackId, std::pair<double, double>> smooth;
   std::map<TrackId, std::pair<double, double>> detected;  // first and last detection

@@ -133,7 +133,11 @@ TEST(Retrodiction, TrackKeepsOnlyItsCappedHistory) {
 TEST(Retrodiction, LateReportFarFromEveryTrackStartsATentativeTrack) {
   const SensorInfo r = radar(1);
   const SensorInfo node = position_sensor();
-  Tracker tracker(TrackerConfig::defaults(), registry({r, node}));
+  TrackerConfig cfg = TrackerConfig::defaults();
+  // A lone cooperative report is likely real and well placed: early confirmation would report it
+  // at once (TrackerConfig::early_confirm_cutoff_m); this test is about the track it starts.
+  cfg.early_confirm_cutoff_m = 0.0;
+  Tracker tracker(cfg, registry({r, node}));
   Noise n(5);
   for (int k = 0; k < 10; ++k) {
     tracker.add(plot(r, k, truth_at(k), n));

@@ -31,7 +31,9 @@ using test::rf_detector;
 
 TEST(Tracker, SingleTargetIsConfirmedOnItsSecondPlotAndFollowed) {
   const SensorInfo r = radar(1);
-  Tracker tracker(TrackerConfig::defaults(), registry({r}));
+  TrackerConfig cfg = TrackerConfig::defaults();
+  cfg.early_confirm_cutoff_m = 0.0;  // only the hits rule (early confirmation: the next test)
+  Tracker tracker(cfg, registry({r}));
   Noise n(1);
   std::vector<std::uint64_t> ids;
   double err = 0.0;
@@ -54,6 +56,43 @@ TEST(Tracker, SingleTargetIsConfirmedOnItsSecondPlotAndFollowed) {
   }
   EXPECT_TRUE(std::all_of(ids.begin(), ids.end(), [&](auto i) { return i == ids.front(); }));
   EXPECT_LT(err / reported, 10.0);
+}
+
+// Scans from a target's first plot until it is reported (0: at its first plot): a radar with 10
+// false plots a scan over its 5 km and 1.2 rad of elevation, angles measured to `sigma_rad`, the
+// target about `range_m` away and 120 m up.
+int scans_to_first_report(const TrackerConfig& cfg, double range_m, double sigma_rad = 0.005) {
+  SensorInfo r = radar(1);
+  r.sigma_azimuth_rad = sigma_rad;
+  r.sigma_elevation_rad = sigma_rad;
+  Tracker tracker(cfg, registry({r}));
+  Noise n(1);
+  for (int k = 0; k < 10; ++k) {
+    const double t = k;
+    const Vec3 truth{0.9 * range_m + 12.0 * t, 0.45 * range_m - 5.0 * t, 120.0};
+    tracker.add(plot(r, t, truth, n));
+    tracker.advance_to(Time::from_seconds(t));
+    for (const Track& trk : tracker.report(Time::from_seconds(t))) {
+      if ((trk.position_m - truth).norm() < 100.0) {
+        return k;
+      }
+    }
+  }
+  return 99;
+}
+
+// Early confirmation (TrackerConfig::early_confirm_cutoff_m): a first plot placed within metres
+// where targets far outnumber false plots is reported at once; not with the rule off, not near
+// the radar, where false plots are dense in space, and not when it is placed 60 m across.
+TEST(Tracker, AWellPlacedFirstPlotWhereTargetsOutnumberClutterIsReportedAtOnce) {
+  const TrackerConfig on = TrackerConfig::defaults();
+  TrackerConfig off = on;
+  off.early_confirm_cutoff_m = 0.0;
+  EXPECT_EQ(scans_to_first_report(on, 2000.0), 0);  // 10 m across
+  EXPECT_EQ(scans_to_first_report(on, 4000.0), 0);  // 20 m across
+  EXPECT_EQ(scans_to_first_report(off, 2000.0), 1);
+  EXPECT_EQ(scans_to_first_report(on, 800.0), 1);
+  EXPECT_EQ(scans_to_first_report(on, 3000.0, 0.02), 1);
 }
 
 // Near a radar, clutter uniform in (range, azimuth, elevation) is dense in space, so a new track
