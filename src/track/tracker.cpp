@@ -415,12 +415,13 @@ double Tracker::births_per_s() const {
 
 void Tracker::confirm_if_due(TrackRecord& tr) {
   bool due = tr.existence >= cfg_.confirm_existence && tr.hits >= cfg_.confirm_min_hits;
-  if (!due && cfg_.early_confirm_cutoff_m > 0.0) {
+  if (!due && !tr.confirmed && cfg_.early_confirm_cutoff_m > 0.0) {
     // Fewer hits than confirm_min_hits: confirmed only if reporting the track is the better bet
-    // (TrackerConfig::early_confirm_cutoff_m). d, the RMS position error, bounds the mean error.
+    // (TrackerConfig::early_confirm_cutoff_m), and never below confirm_existence. d, the RMS
+    // position error, bounds the mean error from above.
     const double c = cfg_.early_confirm_cutoff_m;
     const double d = std::sqrt(tr.summary.trace_pp);
-    due = d < 0.5 * c && tr.existence >= 0.5 * c / (c - d);
+    due = d < 0.5 * c && tr.existence >= std::max(cfg_.confirm_existence, 0.5 * c / (c - d));
   }
   if (!tr.confirmed && due) {
     tr.confirmed = true;

@@ -83,7 +83,8 @@ int scans_to_first_report(const TrackerConfig& cfg, double range_m, double sigma
 
 // Early confirmation (TrackerConfig::early_confirm_cutoff_m): a first plot placed within metres
 // where targets far outnumber false plots is reported at once; not with the rule off, not near
-// the radar, where false plots are dense in space, and not when it is placed 60 m across.
+// the radar, where false plots are dense in space, not when it is placed 60 m across, and not
+// below confirm_existence.
 TEST(Tracker, AWellPlacedFirstPlotWhereTargetsOutnumberClutterIsReportedAtOnce) {
   const TrackerConfig on = TrackerConfig::defaults();
   TrackerConfig off = on;
@@ -93,6 +94,9 @@ TEST(Tracker, AWellPlacedFirstPlotWhereTargetsOutnumberClutterIsReportedAtOnce) 
   EXPECT_EQ(scans_to_first_report(off, 2000.0), 1);
   EXPECT_EQ(scans_to_first_report(on, 800.0), 1);
   EXPECT_EQ(scans_to_first_report(on, 3000.0, 0.02), 1);
+  TrackerConfig strict = on;  // the rule never confirms below confirm_existence
+  strict.confirm_existence = 0.999;
+  EXPECT_GE(scans_to_first_report(strict, 2000.0), 1);
 }
 
 // Near a radar, clutter uniform in (range, azimuth, elevation) is dense in space, so a new track
